@@ -1,0 +1,111 @@
+package bbva;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The job parameters of one analysis, parsed and validated in one place: the CLI checks them before
+ * submitting, and the job checks them again (another client, e.g. a REST call, may submit directly).
+ */
+public record AnalysisParameters(Path video, int batchSizeFrames, int frameStride, int maxFrames,
+                                 String detector, Path model, float scoreThreshold, Set<String> classes,
+                                 int threads) {
+    public static final String VIDEO = "video";
+    public static final String BATCH_SIZE = "batchSizeFrames";
+    public static final String STRIDE = "frameStride";
+    public static final String MAX_FRAMES = "maxFrames";
+    public static final String DETECTOR = "detector";
+    public static final String MODEL = "model";
+    public static final String THRESHOLD = "scoreThreshold";
+    public static final String CLASSES = "classes";
+    public static final String THREADS = "threads";
+
+    public static final int DEFAULT_BATCH_SIZE = 30;
+    public static final Set<String> DETECTORS = Set.of("auto", "rfdetr", "hog");
+
+    public static AnalysisParameters parse(Properties p) {
+        String video = p.getProperty(VIDEO, "").strip();
+        if (video.isEmpty()) {
+            throw new AnalysisException("No video given: pass the path of a video file (job parameter '" + VIDEO + "').");
+        }
+        int batch = intParam(p, BATCH_SIZE, DEFAULT_BATCH_SIZE, 1, "frames per checkpointed batch");
+        int stride = intParam(p, STRIDE, 1, 1, "analyze every Nth frame");
+        int max = intParam(p, MAX_FRAMES, 0, 0, "0 = the whole video");
+        String detector = p.getProperty(DETECTOR, "auto").strip().toLowerCase(Locale.ROOT);
+        if (!DETECTORS.contains(detector)) {
+            throw new AnalysisException("Unknown detector '" + detector + "': use one of auto, rfdetr, hog.");
+        }
+        String model = p.getProperty(MODEL, "").strip();
+        if ("rfdetr".equals(detector) && model.isEmpty()) {
+            throw new AnalysisException("--detector rfdetr needs a model: pass --model FILE.onnx (see models/README.md).");
+        }
+        float threshold = floatParam(p, THRESHOLD, 0.5f);
+        if (!(threshold > 0f && threshold < 1f)) {
+            throw new AnalysisException("Score threshold must be between 0 and 1 (exclusive), got " + threshold + ".");
+        }
+        String classes = p.getProperty(CLASSES, "").strip();
+        Set<String> classSet = classes.isEmpty() ? Set.of()
+                : Arrays.stream(classes.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                        .collect(Collectors.toCollection(LinkedHashSet::new));
+        int threads = intParam(p, THREADS, Runtime.getRuntime().availableProcessors(), 1, "inference threads");
+        return new AnalysisParameters(Path.of(video), batch, stride, max, detector,
+                model.isEmpty() ? null : Path.of(model), threshold, classSet, threads);
+    }
+
+    public Properties toProperties() {
+        Properties p = new Properties();
+        p.setProperty(VIDEO, video.toString());
+        p.setProperty(BATCH_SIZE, Integer.toString(batchSizeFrames));
+        p.setProperty(STRIDE, Integer.toString(frameStride));
+        p.setProperty(MAX_FRAMES, Integer.toString(maxFrames));
+        p.setProperty(DETECTOR, detector);
+        if (model != null) {
+            p.setProperty(MODEL, model.toString());
+        }
+        p.setProperty(THRESHOLD, Float.toString(scoreThreshold));
+        if (!classes.isEmpty()) {
+            p.setProperty(CLASSES, String.join(",", classes));
+        }
+        p.setProperty(THREADS, Integer.toString(threads));
+        return p;
+    }
+
+    /** True when the HOG fallback will run because no RF-DETR model was chosen. */
+    public boolean fallsBackToHog() {
+        return "auto".equals(detector) && model == null;
+    }
+
+    private static int intParam(Properties p, String key, int def, int min, String meaning) {
+        String v = p.getProperty(key, "").strip();
+        if (v.isEmpty()) {
+            return def;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new AnalysisException(key + " must be a whole number (" + meaning + "), got '" + v + "'.");
+        }
+        if (n < min) {
+            throw new AnalysisException(key + " must be at least " + min + " (" + meaning + "), got " + n + ".");
+        }
+        return n;
+    }
+
+    private static float floatParam(Properties p, String key, float def) {
+        String v = p.getProperty(key, "").strip();
+        if (v.isEmpty()) {
+            return def;
+        }
+        try {
+            return Float.parseFloat(v);
+        } catch (NumberFormatException e) {
+            throw new AnalysisException(key + " must be a number, got '" + v + "'.");
+        }
+    }
+}

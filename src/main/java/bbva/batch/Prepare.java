@@ -1,0 +1,41 @@
+package bbva.batch;
+
+import bbva.AnalysisParameters;
+import bbva.detect.Detector;
+import bbva.detect.DetectorFactory;
+import bbva.store.BatchPlan;
+import bbva.store.Store;
+import bbva.video.VideoInfo;
+import bbva.video.VideoProbe;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** Step "prepare": validate video, model and parameters, then record the video and plan its batches. */
+@Named("prepare")
+@Dependent
+public class Prepare extends AbstractBatchlet {
+    @Inject
+    JobContext jobContext;
+    @Inject
+    Store store;
+
+    @Override
+    public String process() {
+        AnalysisParameters params = JobParameters.of(jobContext);
+        VideoInfo info = VideoProbe.probe(params.video());
+        String detector;
+        try (Detector d = DetectorFactory.create(params)) {
+            detector = d.describe();
+        }
+        int frames = params.maxFrames() > 0 ? Math.min(params.maxFrames(), info.frameCount()) : info.frameCount();
+        BatchPlan plan = new BatchPlan(frames, params.frameStride(), params.batchSizeFrames());
+        FaultPoints.reach("prepare.planning");
+        store.planAnalysis(info, params, detector, plan, false);
+        FaultPoints.reach("prepare.planned");
+        return BatchStatus.COMPLETED.name();
+    }
+}

@@ -1,0 +1,96 @@
+package bbva.cli;
+
+import bbva.bench.RunStats;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Measures, in one invocation, the numbers the project's speed and memory goals are stated in. Each
+ * run is a separate `bbva analyze` process with its own temporary database, so RSS is per run.
+ */
+@Command(name = "bench", description = "Measure throughput, checkpoint overhead and memory on a video.")
+final class BenchCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "VIDEO")
+    Path video;
+    @Option(names = "--model", paramLabel = "FILE.onnx",
+            description = "Model to run (default: models/standin/rfdetr-standin-heavy.onnx, RF-DETR-nano-like cost).")
+    Path model;
+    @Option(names = "--detector", defaultValue = "rfdetr", description = "rfdetr or hog (default: ${DEFAULT-VALUE}).")
+    String detector;
+    @Option(names = "--frames", paramLabel = "N", description = "Use only the first N frames (default: the whole video).")
+    int frames;
+    @Option(names = "--threads", paramLabel = "N", description = "Inference threads (default: all cores).")
+    String threads;
+
+    @Override
+    public Integer call() throws Exception {
+        Path chosen = model != null ? model : Path.of(System.getProperty("bbva.home", "."),
+                "models", "standin", "rfdetr-standin-heavy.onnx");
+        int total = frames > 0 ? frames : countFrames();
+        System.out.println("bench: " + video + ", " + total + " frames, detector " + detector
+                + ("hog".equals(detector) ? "" : " (" + chosen.getFileName() + ")") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores");
+        Properties batched = run("30-frame checkpoints", total, 30, chosen);
+        Properties single = run("one checkpoint", total, total, chosen);
+        Properties quarter = run("quarter of the frames", Math.max(1, total / 4), 30, chosen);
+
+        double wall = d(batched, "wallSeconds");
+        double inference = d(batched, "inferenceSeconds");
+        System.out.println();
+        System.out.println(String.format(Locale.ROOT, "throughput            : %.2f frames/s (%.1f ms/frame model inference)",
+                d(batched, "frames") / wall, 1000 * inference / d(batched, "frames")));
+        System.out.println(String.format(Locale.ROOT, "overhead ratio        : %.3f  (job wall %.1f s / model inference %.1f s; goal <= 1.10)",
+                wall / inference, wall, inference));
+        System.out.println(String.format(Locale.ROOT, "checkpoint ratio      : %.3f  (every 30 frames %.1f s / single checkpoint %.1f s; goal <= 1.03)",
+                wall / d(single, "wallSeconds"), wall, d(single, "wallSeconds")));
+        System.out.println(String.format(Locale.ROOT, "heap ratio            : %.2f  (peak heap after GC, whole %.1f MiB / quarter %.1f MiB; goal <= 1.1)",
+                d(batched, "peakHeapAfterGcBytes") / d(quarter, "peakHeapAfterGcBytes"),
+                d(batched, "peakHeapAfterGcBytes") / 1048576, d(quarter, "peakHeapAfterGcBytes") / 1048576));
+        System.out.println(String.format(Locale.ROOT, "RSS ratio             : %.2f  (peak RSS, whole %.0f MiB / quarter %.0f MiB; goal <= 1.1)",
+                d(batched, "peakRssKb") / d(quarter, "peakRssKb"), d(batched, "peakRssKb") / 1024, d(quarter, "peakRssKb") / 1024));
+        return ExitCodes.OK;
+    }
+
+    private int countFrames() {
+        return bbva.video.VideoProbe.probe(video.toAbsolutePath().normalize()).frameCount();
+    }
+
+    private Properties run(String label, int maxFrames, int batchSize, Path chosenModel) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("bbva-bench");
+        Path stats = dir.resolve("stats.properties");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g", "-D" + RunStats.PROPERTY + "=" + stats, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "analyze", video.toString(), "--data-dir", dir.resolve("data").toString(),
+                "--no-progress", "--detector", detector, "--max-frames", Integer.toString(maxFrames),
+                "--batch-size", Integer.toString(batchSize)));
+        if (!"hog".equals(detector)) {
+            cmd.addAll(List.of("--model", chosenModel.toString()));
+        }
+        if (threads != null) {
+            cmd.addAll(List.of("--threads", threads));
+        }
+        System.out.print("run: " + label + " ... ");
+        System.out.flush();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        int code = p.waitFor();
+        if (code != 0 || !Files.exists(stats)) {
+            throw new IllegalStateException("benchmark run failed (exit " + code + "):\n" + Files.readString(dir.resolve("out.txt")));
+        }
+        Properties s = RunStats.read(stats);
+        System.out.println(String.format(Locale.ROOT, "%.1f s", d(s, "wallSeconds")));
+        return s;
+    }
+
+    private static double d(Properties p, String key) {
+        return Double.parseDouble(p.getProperty(key));
+    }
+}

@@ -1,0 +1,133 @@
+package bbva.cli;
+
+import bbva.batch.RunMetrics;
+import bbva.bench.RunStats;
+import bbva.embedded.EmbeddedRuntime;
+import bbva.progress.Progress;
+import bbva.progress.ProgressView;
+import bbva.store.Store;
+import bbva.store.VideoEntity;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Waits for a job in this process (JBeret's threads are daemons, so the CLI must), shows progress,
+ * turns Ctrl-C into a stop at the next checkpoint, and prints the summary.
+ */
+final class JobWatcher {
+    private static final long POLL_MS = 300;
+    private static final long STOP_WAIT_MS = 60_000;
+
+    private final EmbeddedRuntime runtime;
+    private final String video;
+    private final Progress.Weights weights;
+    private final boolean showProgress;
+    private final PrintStream out = System.out;
+    private final PrintStream err = System.err;
+
+    JobWatcher(EmbeddedRuntime runtime, String video, Progress.Weights weights, boolean showProgress) {
+        this.runtime = runtime;
+        this.video = video;
+        this.weights = weights;
+        this.showProgress = showProgress;
+    }
+
+    int watch(long executionId) throws InterruptedException, IOException {
+        out.println("Execution " + executionId + ": analyzing " + video);
+        long t0 = System.nanoTime();
+        long inference0 = RunMetrics.inferenceNanos();
+        int framesBefore = progress().map(Progress::framesDone).orElse(0);
+        Thread onCtrlC = new Thread(() -> stopGracefully(executionId), "bbva-stop");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        RunStats stats = new RunStats();
+        BatchStatus status;
+        try (ProgressView view = showProgress ? new ProgressView(err, System.console() != null) : null) {
+            while (!terminal(status = execution(executionId).getBatchStatus())) {
+                if (view != null) {
+                    progress().ifPresent(p -> view.update(p, weights));
+                }
+                stats.sample();
+                Thread.sleep(POLL_MS);
+            }
+            if (view != null) {
+                progress().ifPresent(p -> view.update(p, weights));
+            }
+        }
+        Runtime.getRuntime().removeShutdownHook(onCtrlC);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double inference = (RunMetrics.inferenceNanos() - inference0) / 1e9;
+        int framesRun = summarize(executionId, status, wall, inference, framesBefore);
+        stats.writeIfRequested(wall, inference, framesRun);
+        return status == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
+    }
+
+    /** Prints the summary; returns the frames this run analyzed. */
+    private int summarize(long id, BatchStatus status, double wall, double inference, int framesBefore) {
+        JobExecution e = execution(id);
+        Store store = runtime.store();
+        Optional<VideoEntity> v = store.video(video);
+        out.println("Analysis of " + video + " " + status + " (execution " + id + ")");
+        if (status != BatchStatus.COMPLETED && e.getExitStatus() != null && !e.getExitStatus().equals(status.name())) {
+            out.println("  reason          : " + e.getExitStatus());
+        }
+        if (v.isEmpty()) {
+            return 0;
+        }
+        Progress p = Progress.of(v.get(), store.batches(v.get().id));
+        int framesRun = p.framesDone() - framesBefore;
+        out.println("  frames analyzed : " + p.framesDone() + " of " + p.framesTotal() + " (video has "
+                + v.get().frameCount + " frames, stride " + v.get().frameStride + ")");
+        out.println("  detections      : " + store.detectionCount(v.get().id));
+        out.println("  batches         : " + p.batchesDone() + "/" + p.batchesTotal() + " completed ("
+                + v.get().batchSize + " frames each)");
+        out.println("  detector        : " + v.get().detector);
+        out.println(String.format(Locale.ROOT, "  wall time       : %.1f s (this run: %d frames, %.1f frames/s)",
+                wall, framesRun, framesRun / Math.max(wall, 1e-9)));
+        if (framesRun > 0) {
+            out.println(String.format(Locale.ROOT, "  model inference : %.1f s (%.1f ms/frame, %.0f%% of wall time)",
+                    inference, inference * 1000 / framesRun, 100 * inference / Math.max(wall, 1e-9)));
+        }
+        if (status != BatchStatus.COMPLETED) {
+            out.println("  Completed batches are kept. After fixing the cause, continue with: bbva resume " + video);
+        }
+        return framesRun;
+    }
+
+    private Optional<Progress> progress() {
+        return runtime.store().video(video).map(v -> Progress.of(v, runtime.store().batches(v.id)));
+    }
+
+    private JobExecution execution(long id) {
+        return runtime.jobs().getJobExecution(id);
+    }
+
+    private void stopGracefully(long id) {
+        if (terminal(execution(id).getBatchStatus())) {
+            return;
+        }
+        err.println();
+        err.println("Interrupted: stopping after the current batch (Ctrl-C again or kill to quit at once; "
+                + "either way, resume with: bbva resume " + video + ")");
+        try {
+            runtime.jobs().stop(id);
+            long deadline = System.currentTimeMillis() + STOP_WAIT_MS;
+            while (!terminal(execution(id).getBatchStatus()) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(POLL_MS);
+            }
+            progress().ifPresent(p -> err.println("Stopped with " + p.batchesDone() + "/" + p.batchesTotal()
+                    + " batches stored. Resume with: bbva resume " + video));
+            runtime.close();
+        } catch (Exception e) {
+            err.println("Could not stop cleanly (" + e.getMessage() + "); bbva resume will still continue.");
+        }
+    }
+
+    static boolean terminal(BatchStatus s) {
+        return s == BatchStatus.COMPLETED || s == BatchStatus.FAILED || s == BatchStatus.STOPPED
+                || s == BatchStatus.ABANDONED;
+    }
+}

@@ -1,0 +1,35 @@
+package bbva.cli;
+
+import bbva.AnalysisException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "bbva", mixinStandardHelpOptions = true, version = "bbva 0.1.0",
+        description = "Basketball video analyzer: detect players in a video, resumably.",
+        subcommands = {AnalyzeCommand.class, ResumeCommand.class, RestartCommand.class, StatusCommand.class,
+                ListCommand.class, ExportCommand.class, BenchCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        // the CLI closes what it opened; Weld's own hook would only print a shutdown notice
+        System.setProperty("org.jboss.weld.se.shutdownHook", "false");
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof AnalysisException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return e instanceof BusyException ? ExitCodes.BUSY : ExitCodes.BAD_INPUT;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,54 @@
+package bbva.detect;
+
+import bbva.AnalysisException;
+import bbva.AnalysisParameters;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/** Builds the detector an analysis asked for; RF-DETR label maps come from a labels file or COCO. */
+public final class DetectorFactory {
+    public static final String HOG_WARNING = "WARNING: no RF-DETR model configured, using OpenCV's HOG people "
+            + "detector (weak: misses many players, no ball). Put an RF-DETR ONNX export at models/rfdetr.onnx "
+            + "or pass --model FILE.onnx; see models/README.md.";
+
+    private DetectorFactory() {
+    }
+
+    public static Detector create(AnalysisParameters params) {
+        if ("hog".equals(params.detector()) || params.fallsBackToHog()) {
+            return new HogDetector(params.scoreThreshold(), params.threads());
+        }
+        RfDetrModel model = new RfDetrModel(params.model(), params.threads());
+        try {
+            LabelMap labels = labelsFor(params.model(), model.numClasses());
+            boolean strict = !params.classes().isEmpty();
+            Set<String> wanted = strict ? params.classes() : LabelMap.DEFAULT_CLASSES;
+            RfDetrDecoder decoder = new RfDetrDecoder(labels, labels.select(wanted, strict),
+                    params.scoreThreshold(), RfDetrDecoder.DEFAULT_TOP_K);
+            return new RfDetrDetector(model, decoder);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** {@code NAME.labels} beside {@code NAME.onnx}; without one, a 91-class model is taken as COCO. */
+    static LabelMap labelsFor(Path modelFile, int numClasses) {
+        Path labelsFile = labelsFileOf(modelFile);
+        if (Files.isRegularFile(labelsFile)) {
+            return LabelMap.fromFile(labelsFile);
+        }
+        if (numClasses == 91) {
+            return LabelMap.coco();
+        }
+        throw new AnalysisException("Model " + modelFile + " has " + numClasses + " classes but no labels file "
+                + labelsFile + ": write one class name per line (line 1 = class 0), see models/README.md.");
+    }
+
+    public static Path labelsFileOf(Path modelFile) {
+        String name = modelFile.getFileName().toString();
+        String stem = name.endsWith(".onnx") ? name.substring(0, name.length() - 5) : name;
+        return modelFile.resolveSibling(stem + ".labels");
+    }
+}

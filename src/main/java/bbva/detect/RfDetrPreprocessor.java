@@ -1,0 +1,52 @@
+package bbva.detect;
+
+import bbva.video.VideoFrame;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * RF-DETR's input transform: square resize (no letterbox) to R x R, BGR -> RGB, /255, then ImageNet
+ * mean/std per channel, laid out as CHW float.
+ */
+public final class RfDetrPreprocessor {
+    static final float[] MEAN = {0.485f, 0.456f, 0.406f};
+    static final float[] STD = {0.229f, 0.224f, 0.225f};
+
+    private final int resolution;
+
+    public RfDetrPreprocessor(int resolution) {
+        this.resolution = resolution;
+    }
+
+    public int resolution() {
+        return resolution;
+    }
+
+    public float[] toTensor(VideoFrame frame) {
+        int r = resolution;
+        byte[] resized = new byte[r * r * 3];
+        try (BytePointer src = new BytePointer(frame.bgr());
+             Mat in = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC3, src);
+             Mat out = new Mat()) {
+            // torchvision resizes with antialiasing; INTER_AREA is the closest OpenCV match when shrinking
+            int interpolation = frame.width() > r || frame.height() > r
+                    ? opencv_imgproc.INTER_AREA : opencv_imgproc.INTER_LINEAR;
+            opencv_imgproc.resize(in, out, new Size(r, r), 0, 0, interpolation);
+            out.data().get(resized);
+        }
+        float[] chw = new float[3 * r * r];
+        int plane = r * r;
+        for (int p = 0; p < plane; p++) {
+            int b = resized[p * 3] & 0xff;
+            int g = resized[p * 3 + 1] & 0xff;
+            int rd = resized[p * 3 + 2] & 0xff;
+            chw[p] = (rd / 255f - MEAN[0]) / STD[0];
+            chw[plane + p] = (g / 255f - MEAN[1]) / STD[1];
+            chw[2 * plane + p] = (b / 255f - MEAN[2]) / STD[2];
+        }
+        return chw;
+    }
+}

@@ -1,0 +1,156 @@
+package bbva.export;
+
+import bbva.detect.Detection;
+import bbva.store.BatchEntity;
+import bbva.store.Store;
+import bbva.store.VideoEntity;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Canonical export of one analysis: stable order, fixed precision, no wall-clock times, paths or
+ * execution ids, so two analyses of the same video give identical bytes.
+ */
+public final class Exporter {
+    private final Store store;
+
+    public Exporter(Store store) {
+        this.store = store;
+    }
+
+    /** The export as ordered tables of rows; JSON and CSV render the same content. */
+    public Map<String, List<Map<String, Object>>> tables(VideoEntity v) {
+        Map<String, List<Map<String, Object>>> t = new LinkedHashMap<>();
+        t.put("video", List.of(videoRow(v)));
+        List<Map<String, Object>> batches = new ArrayList<>();
+        for (BatchEntity b : store.batches(v.id)) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("index", b.batchIndex);
+            r.put("frameStart", b.frameStart);
+            r.put("frameEnd", b.frameEnd);
+            r.put("detectionStatus", b.detectionStatus);
+            r.put("ocrStatus", b.ocrStatus);
+            batches.add(r);
+        }
+        t.put("batches", batches);
+        List<Map<String, Object>> detections = new ArrayList<>();
+        for (Detection d : store.detections(v.id)) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("frame", d.frame());
+            r.put("index", d.index());
+            r.put("classId", d.classId());
+            r.put("label", d.label());
+            r.put("score", fixed(d.score(), 4));
+            r.put("x1", fixed(d.x1(), 2));
+            r.put("y1", fixed(d.y1(), 2));
+            r.put("x2", fixed(d.x2(), 2));
+            r.put("y2", fixed(d.y2(), 2));
+            r.put("trackId", d.trackId());
+            detections.add(r);
+        }
+        t.put("detections", detections);
+        return t;
+    }
+
+    private static Map<String, Object> videoRow(VideoEntity v) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("name", v.name);
+        r.put("fingerprint", v.fingerprint);
+        r.put("sizeBytes", v.sizeBytes);
+        r.put("width", v.width);
+        r.put("height", v.height);
+        r.put("fps", fixed(v.fps, 3));
+        r.put("frameCount", v.frameCount);
+        r.put("analyzedFrames", v.analyzedFrames);
+        r.put("frameStride", v.frameStride);
+        r.put("batchSize", v.batchSize);
+        r.put("detector", v.detector);
+        r.put("status", v.status);
+        return r;
+    }
+
+    public void writeJson(VideoEntity v, OutputStream out) throws IOException {
+        Map<String, List<Map<String, Object>>> t = tables(v);
+        JsonFactory factory = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeFieldName("video");
+            writeRow(g, t.get("video").get(0));
+            for (String table : List.of("batches", "detections")) {
+                g.writeArrayFieldStart(table);
+                for (Map<String, Object> row : t.get(table)) {
+                    writeRow(g, row);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    /** One CSV file per table in {@code dir}: video.csv, batches.csv, detections.csv. */
+    public List<Path> writeCsv(VideoEntity v, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> written = new ArrayList<>();
+        CsvMapper mapper = new CsvMapper();
+        for (Map.Entry<String, List<Map<String, Object>>> e : tables(v).entrySet()) {
+            Path file = dir.resolve(e.getKey() + ".csv");
+            List<Map<String, Object>> rows = e.getValue();
+            CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
+            columns(e.getKey(), rows).forEach(schema::addColumn);
+            try (Writer w = Files.newBufferedWriter(file)) {
+                mapper.writer(schema.build()).writeValues(w).writeAll(rows);
+            }
+            written.add(file);
+        }
+        return written;
+    }
+
+    private static List<String> columns(String table, List<Map<String, Object>> rows) {
+        if (!rows.isEmpty()) {
+            return new ArrayList<>(rows.get(0).keySet());
+        }
+        return switch (table) {
+            case "batches" -> List.of("index", "frameStart", "frameEnd", "detectionStatus", "ocrStatus");
+            case "detections" -> List.of("frame", "index", "classId", "label", "score", "x1", "y1", "x2", "y2", "trackId");
+            default -> List.of();
+        };
+    }
+
+    private static void writeRow(JsonGenerator g, Map<String, Object> row) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, Object> f : row.entrySet()) {
+            g.writeFieldName(f.getKey());
+            Object value = f.getValue();
+            if (value == null) {
+                g.writeNull();
+            } else if (value instanceof BigDecimal d) {
+                g.writeNumber(d);
+            } else if (value instanceof Number n) {
+                g.writeNumber(n.longValue());
+            } else {
+                g.writeString(value.toString());
+            }
+        }
+        g.writeEndObject();
+    }
+
+    private static BigDecimal fixed(double value, int decimals) {
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN);
+    }
+}

@@ -1,0 +1,167 @@
+package bbva.store;
+
+import bbva.AnalysisParameters;
+import bbva.detect.Detection;
+import bbva.video.VideoInfo;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * All reads and writes of the analysis tables. Every write is one transaction and idempotent:
+ * replaying it (as an at-least-once batch runtime does after a crash) leaves the same rows.
+ */
+public class Store {
+    private final EntityManagerFactory emf;
+
+    public Store(EntityManagerFactory emf) {
+        this.emf = emf;
+    }
+
+    /**
+     * Records the video and plans its batches, replacing any earlier results for this path. Runs
+     * only in prepare, before any batch of this analysis is processed, so clearing is always safe.
+     */
+    public VideoEntity planAnalysis(VideoInfo info, AnalysisParameters params, String detector, BatchPlan plan,
+                                    boolean ocrEnabled) {
+        return inTransaction(em -> {
+            LocalDateTime now = now();
+            VideoEntity v = findVideo(em, info.path().toString()).orElseGet(VideoEntity::new);
+            if (v.id != null) {
+                em.createQuery("DELETE FROM DetectionEntity d WHERE d.videoId = :v").setParameter("v", v.id).executeUpdate();
+                em.createQuery("DELETE FROM BatchEntity b WHERE b.videoId = :v").setParameter("v", v.id).executeUpdate();
+            } else {
+                v.createdAt = now;
+            }
+            v.path = info.path().toString();
+            v.name = info.path().getFileName().toString();
+            v.fingerprint = info.fingerprint();
+            v.sizeBytes = info.sizeBytes();
+            v.width = info.width();
+            v.height = info.height();
+            v.fps = info.fps();
+            v.frameCount = info.frameCount();
+            v.codec = info.codec();
+            v.status = Status.ANALYZING;
+            v.detector = detector;
+            v.batchSize = params.batchSizeFrames();
+            v.frameStride = params.frameStride();
+            v.analyzedFrames = plan.analyzedFrames();
+            v.updatedAt = now;
+            if (v.id == null) {
+                em.persist(v);
+                em.flush();
+            }
+            for (BatchPlan.Span s : plan.spans()) {
+                BatchEntity b = new BatchEntity();
+                b.videoId = v.id;
+                b.batchIndex = s.index();
+                b.frameStart = s.frameStart();
+                b.frameEnd = s.frameEnd();
+                b.detectionStatus = Status.PENDING;
+                b.ocrStatus = ocrEnabled ? Status.PENDING : Status.SKIPPED;
+                b.createdAt = now;
+                em.persist(b);
+            }
+            return v;
+        });
+    }
+
+    public Optional<VideoEntity> video(String path) {
+        return read(em -> findVideo(em, path));
+    }
+
+    public List<VideoEntity> videos() {
+        return read(em -> em.createQuery("SELECT v FROM VideoEntity v ORDER BY v.path", VideoEntity.class).getResultList());
+    }
+
+    public List<BatchEntity> batches(long videoId) {
+        return read(em -> em.createQuery("SELECT b FROM BatchEntity b WHERE b.videoId = :v ORDER BY b.batchIndex",
+                BatchEntity.class).setParameter("v", videoId).getResultList());
+    }
+
+    public List<Detection> detections(long videoId) {
+        return read(em -> em.createQuery("SELECT d FROM DetectionEntity d WHERE d.videoId = :v ORDER BY d.frame, d.index",
+                DetectionEntity.class).setParameter("v", videoId).getResultList()
+                .stream().map(DetectionEntity::toDetection).toList());
+    }
+
+    public long detectionCount(long videoId) {
+        return read(em -> em.createQuery("SELECT COUNT(d) FROM DetectionEntity d WHERE d.videoId = :v", Long.class)
+                .setParameter("v", videoId).getSingleResult());
+    }
+
+    public void markDetection(long videoId, int batchIndex, String status) {
+        inTransaction(em -> em.createQuery("UPDATE BatchEntity b SET b.detectionStatus = :s "
+                        + "WHERE b.videoId = :v AND b.batchIndex = :i AND b.detectionStatus <> :done")
+                .setParameter("s", status).setParameter("v", videoId).setParameter("i", batchIndex)
+                .setParameter("done", Status.COMPLETED).executeUpdate());
+    }
+
+    /** After a failure: batches that were in progress are marked failed (completed ones stay). */
+    public void failInProgress(long videoId) {
+        inTransaction(em -> em.createQuery("UPDATE BatchEntity b SET b.detectionStatus = :f "
+                        + "WHERE b.videoId = :v AND b.detectionStatus = :p")
+                .setParameter("f", Status.FAILED).setParameter("v", videoId).setParameter("p", Status.PROCESSING)
+                .executeUpdate());
+    }
+
+    /** Replaces the detections of frames [frameStart, frameEnd] and completes the batch, in one transaction. */
+    public void writeDetections(long videoId, int batchIndex, int frameStart, int frameEnd, List<Detection> detections) {
+        inTransaction(em -> {
+            em.createQuery("DELETE FROM DetectionEntity d WHERE d.videoId = :v AND d.frame BETWEEN :a AND :b")
+                    .setParameter("v", videoId).setParameter("a", frameStart).setParameter("b", frameEnd).executeUpdate();
+            for (Detection d : detections) {
+                em.persist(DetectionEntity.of(videoId, d));
+            }
+            return em.createQuery("UPDATE BatchEntity b SET b.detectionStatus = :s, b.detectionCompletedAt = :t "
+                            + "WHERE b.videoId = :v AND b.batchIndex = :i")
+                    .setParameter("s", Status.COMPLETED).setParameter("t", now())
+                    .setParameter("v", videoId).setParameter("i", batchIndex).executeUpdate();
+        });
+    }
+
+    public void setVideoStatus(String path, String status) {
+        inTransaction(em -> em.createQuery("UPDATE VideoEntity v SET v.status = :s, v.updatedAt = :t WHERE v.path = :p")
+                .setParameter("s", status).setParameter("t", now()).setParameter("p", path).executeUpdate());
+    }
+
+    private static Optional<VideoEntity> findVideo(EntityManager em, String path) {
+        return em.createQuery("SELECT v FROM VideoEntity v WHERE v.path = :p", VideoEntity.class)
+                .setParameter("p", path).getResultStream().findFirst();
+    }
+
+    private static LocalDateTime now() {
+        return LocalDateTime.now(ZoneOffset.UTC);
+    }
+
+    private <T> T read(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    private <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } finally {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            em.close();
+        }
+    }
+}

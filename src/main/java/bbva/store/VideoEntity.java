@@ -1,0 +1,40 @@
+package bbva.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+
+@Entity
+@Table(name = "videos")
+public class VideoEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String path;
+    public String name;
+    public String fingerprint;
+    @Column(name = "size_bytes")
+    public long sizeBytes;
+    public int width;
+    public int height;
+    public double fps;
+    @Column(name = "frame_count")
+    public int frameCount;
+    public String codec;
+    public String status;
+    public String detector;
+    @Column(name = "batch_size")
+    public int batchSize;
+    @Column(name = "frame_stride")
+    public int frameStride;
+    @Column(name = "analyzed_frames")
+    public int analyzedFrames;
+    @Column(name = "created_at")
+    public LocalDateTime createdAt;
+    @Column(name = "updated_at")
+    public LocalDateTime updatedAt;
+}

@@ -1,0 +1,68 @@
+package bbva.video;
+
+import bbva.AnalysisException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Validates a video before any work is planned: it must open, have a video stream, and decode
+ * cleanly to the end. The frame count is what decodes, since headers can be wrong.
+ */
+public final class VideoProbe {
+    private static final String REENCODE = "Re-encode or re-download it (e.g. ffmpeg -i in.avi -c:v libx264 out.mp4) and run the analysis again.";
+
+    private VideoProbe() {
+    }
+
+    public static VideoInfo probe(Path path) {
+        if (!Files.exists(path)) {
+            throw new AnalysisException("Video not found: " + path + ". Check the path.");
+        }
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new AnalysisException("Cannot read " + path + ": it is not a readable file.");
+        }
+        DecodeErrors errors = DecodeErrors.install();
+        errors.reset();
+        int decoded = 0;
+        int headerFrames;
+        VideoInfo partial;
+        try (FrameSource source = FrameSource.open(path, 0)) {
+            headerFrames = source.headerFrameCount();
+            while (source.skip()) {
+                decoded++;
+            }
+            partial = new VideoInfo(path, fingerprint(path), size(path), source.width(), source.height(),
+                    source.fps(), decoded, source.codec());
+        }
+        if (decoded == 0) {
+            throw new AnalysisException(path + " contains no decodable video frames. " + REENCODE);
+        }
+        if (errors.count() > 0) {
+            throw new AnalysisException(path + " is damaged: FFmpeg reported " + errors.count() + " decode error(s) ("
+                    + errors.firstMessage() + "); " + decoded + " frames decoded. " + REENCODE);
+        }
+        // AVI and MP4 headers state the frame count; a file that ends early was cut short
+        if (headerFrames > 0 && decoded < headerFrames * 0.98 - 1) {
+            throw new AnalysisException(path + " is truncated: its header says " + headerFrames + " frames but only "
+                    + decoded + " decode. " + REENCODE);
+        }
+        return partial;
+    }
+
+    private static String fingerprint(Path path) {
+        try {
+            return Fingerprint.of(path);
+        } catch (IOException e) {
+            throw new AnalysisException("Cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long size(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            throw new AnalysisException("Cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+}
