@@ -3,7 +3,6 @@ package bbva.detect;
 import bbva.video.VideoFrame;
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -34,10 +33,10 @@ public final class HogDetector implements Detector {
     @Override
     public List<Detection> detect(VideoFrame frame) {
         List<Detection> out = new ArrayList<>();
-        try (BytePointer data = new BytePointer(frame.bgr());
-             Mat image = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC3, data);
+        try (Mat image = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC3);
              RectVector found = new RectVector();
              DoublePointer weights = new DoublePointer()) {
+            image.data().put(frame.bgr());
             long t0 = System.nanoTime();
             hog.detectMultiScale(image, found, weights, 0, new Size(8, 8), new Size(8, 8), 1.05, 2, false);
             inferenceNanos += System.nanoTime() - t0;

@@ -1,7 +1,6 @@
 package bbva.detect;
 
 import bbva.video.VideoFrame;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -28,9 +27,9 @@ public final class RfDetrPreprocessor {
     public float[] toTensor(VideoFrame frame) {
         int r = resolution;
         byte[] resized = new byte[r * r * 3];
-        try (BytePointer src = new BytePointer(frame.bgr());
-             Mat in = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC3, src);
+        try (Mat in = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC3);
              Mat out = new Mat()) {
+            in.data().put(frame.bgr());
             // torchvision resizes with antialiasing; INTER_AREA is the closest OpenCV match when shrinking
             int interpolation = frame.width() > r || frame.height() > r
                     ? opencv_imgproc.INTER_AREA : opencv_imgproc.INTER_LINEAR;

@@ -53,9 +53,10 @@ public final class FrameSource implements AutoCloseable {
         return grabber.getFrameRate();
     }
 
-    /** The frame count the container claims (0 when it does not say); may be wrong. */
+    /** The frame count the container's stream header claims (0 when it does not say); may be wrong. */
     public int headerFrameCount() {
-        return Math.max(0, grabber.getLengthInVideoFrames());
+        long declared = grabber.getFormatContext().streams(grabber.getVideoStream()).nb_frames();
+        return (int) Math.max(0, declared);
     }
 
     public String codec() {

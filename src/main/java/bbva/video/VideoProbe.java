@@ -25,12 +25,16 @@ public final class VideoProbe {
         DecodeErrors errors = DecodeErrors.install();
         errors.reset();
         int decoded = 0;
+        int firstErrorAt = -1;
         int headerFrames;
         VideoInfo partial;
         try (FrameSource source = FrameSource.open(path, 0)) {
             headerFrames = source.headerFrameCount();
             while (source.skip()) {
                 decoded++;
+                if (firstErrorAt < 0 && errors.count() > 0) {
+                    firstErrorAt = decoded;
+                }
             }
             partial = new VideoInfo(path, fingerprint(path), size(path), source.width(), source.height(),
                     source.fps(), decoded, source.codec());
@@ -38,14 +42,18 @@ public final class VideoProbe {
         if (decoded == 0) {
             throw new AnalysisException(path + " contains no decodable video frames. " + REENCODE);
         }
-        if (errors.count() > 0) {
-            throw new AnalysisException(path + " is damaged: FFmpeg reported " + errors.count() + " decode error(s) ("
-                    + errors.firstMessage() + "); " + decoded + " frames decoded. " + REENCODE);
-        }
-        // AVI and MP4 headers state the frame count; a file that ends early was cut short
-        if (headerFrames > 0 && decoded < headerFrames * 0.98 - 1) {
+        // AVI and MP4 headers state the frame count; a file that ends early (errors, if any, only in its
+        // last frames, where the cut fell) was cut short
+        boolean cleanUntilTheEnd = firstErrorAt < 0 || firstErrorAt >= decoded - 2;
+        if (headerFrames > 0 && decoded < headerFrames * 0.98 - 1 && cleanUntilTheEnd) {
             throw new AnalysisException(path + " is truncated: its header says " + headerFrames + " frames but only "
                     + decoded + " decode. " + REENCODE);
+        }
+        if (errors.count() > 0) {
+            throw new AnalysisException(path + " is damaged: FFmpeg reported " + errors.count() + " decode error(s), "
+                    + "the first near frame " + Math.max(0, firstErrorAt - 1) + " (" + errors.firstMessage() + "); "
+                    + decoded + " frames decoded" + (headerFrames > 0 ? " of " + headerFrames + " declared" : "")
+                    + ". " + REENCODE);
         }
         return partial;
     }

@@ -1,0 +1,44 @@
+package bbva;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class AnalysisParametersTest {
+    private static Properties with(String... kv) {
+        Properties p = new Properties();
+        p.setProperty(AnalysisParameters.VIDEO, "/v.mp4");
+        for (int i = 0; i < kv.length; i += 2) {
+            p.setProperty(kv[i], kv[i + 1]);
+        }
+        return p;
+    }
+
+    private static String error(String... kv) {
+        return assertThrows(AnalysisException.class, () -> AnalysisParameters.parse(with(kv))).getMessage();
+    }
+
+    @Test
+    void defaultsAndRoundTrip() {
+        AnalysisParameters p = AnalysisParameters.parse(with());
+        assertEquals(30, p.batchSizeFrames());
+        assertEquals(1, p.frameStride());
+        assertTrue(p.fallsBackToHog());
+        assertEquals(p, AnalysisParameters.parse(p.toProperties()));
+    }
+
+    @Test
+    void rejectsBadValuesWithTheirMeaning() {
+        assertTrue(error(AnalysisParameters.BATCH_SIZE, "0").contains("batchSizeFrames must be at least 1"));
+        assertTrue(error(AnalysisParameters.STRIDE, "0").contains("frameStride must be at least 1"));
+        assertTrue(error(AnalysisParameters.STRIDE, "two").contains("whole number"));
+        assertTrue(error(AnalysisParameters.THRESHOLD, "1.5").contains("between 0 and 1"));
+        assertTrue(error(AnalysisParameters.DETECTOR, "yolo").contains("auto, rfdetr, hog"));
+        assertTrue(error(AnalysisParameters.DETECTOR, "rfdetr").contains("--model"));
+        Properties none = new Properties();
+        assertThrows(AnalysisException.class, () -> AnalysisParameters.parse(none));
+    }
+}

@@ -1,0 +1,27 @@
+package bbva;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+
+/** Where tests find the project's stand-in models and the shared test media. */
+public final class TestPaths {
+    private TestPaths() {
+    }
+
+    public static Path project() {
+        return Path.of(System.getProperty("bbva.projectDir", ".")).toAbsolutePath().normalize();
+    }
+
+    public static Path standin(String name) {
+        return project().resolve("models/standin").resolve(name);
+    }
+
+    /** ../shared/media/vtest.avi, or the test is skipped with a message saying so. */
+    public static Path vtest() {
+        Path p = project().resolve("../shared/media/vtest.avi").normalize();
+        Assumptions.assumeTrue(Files.isRegularFile(p),
+                "SKIPPED: " + p + " is absent; this test needs the shared test media (see ../shared/media/README.md)");
+        return p;
+    }
+}

@@ -1,0 +1,55 @@
+package bbva.progress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import bbva.store.BatchEntity;
+import bbva.store.Status;
+import bbva.store.VideoEntity;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProgressTest {
+    private static List<BatchEntity> batches(int done, int total, String ocr) {
+        List<BatchEntity> out = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            BatchEntity b = new BatchEntity();
+            b.batchIndex = i;
+            b.frameStart = i * 30;
+            b.frameEnd = Math.min(i * 30 + 29, 794);
+            b.detectionStatus = i < done ? Status.COMPLETED : Status.PENDING;
+            b.ocrStatus = ocr;
+            out.add(b);
+        }
+        return out;
+    }
+
+    private static VideoEntity video() {
+        VideoEntity v = new VideoEntity();
+        v.analyzedFrames = 795;
+        v.frameStride = 1;
+        return v;
+    }
+
+    @Test
+    void detectionCountsFramesOfCompletedBatches() {
+        Progress p = Progress.of(video(), batches(4, 27, Status.SKIPPED));
+        assertEquals("Detection: 120/795 frames (15%)", p.detectionLine());
+        assertEquals(15, Progress.percent(p.overall(Progress.Weights.DEFAULT)), "OCR skipped: overall = detection");
+        assertEquals(100, Progress.percent(Progress.of(video(), batches(27, 27, Status.SKIPPED)).detectFraction()));
+    }
+
+    @Test
+    void overallWeighsDetectionAndOcr() {
+        List<BatchEntity> b = batches(27, 27, Status.PENDING);
+        for (int i = 0; i < 9; i++) {
+            b.get(i).ocrStatus = Status.COMPLETED;
+        }
+        Progress p = Progress.of(video(), b);
+        assertEquals(0.7 * 1 + 0.3 * (9 / 27.0), p.overall(Progress.Weights.DEFAULT), 1e-9);
+        assertEquals(0.5 + 0.5 / 3, p.overall(Progress.Weights.parse("detect=1,ocr=1")), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> Progress.Weights.parse("detect=0,ocr=0"));
+        assertThrows(IllegalArgumentException.class, () -> Progress.Weights.parse("tracking=1"));
+    }
+}
