@@ -5,9 +5,13 @@ import bbva.progress.Progress;
 import bbva.store.BatchEntity;
 import bbva.store.Status;
 import bbva.store.VideoEntity;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -17,6 +21,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "status", description = "Every analysis with its progress; with VIDEO, also its batch table. Works while a job runs.")
 final class StatusCommand implements Callable<Integer> {
+    private static final String ROW = "%-28s %-12s %-28s %-8s %-9s %s%n";
     @Parameters(index = "0", arity = "0..1", paramLabel = "VIDEO")
     Path video;
     @Mixin
@@ -28,25 +33,31 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (EmbeddedRuntime runtime = Session.forReading(data.resolve(), "status")) {
             Properties holder = runtime.owner() ? new Properties() : runtime.dataDir().holder();
-            List<VideoEntity> videos = runtime.store().videos();
-            if (video != null) {
-                String path = video.toAbsolutePath().normalize().toString();
-                videos = videos.stream().filter(v -> v.path.equals(path)).toList();
-                if (videos.isEmpty()) {
-                    System.err.println("No analysis of " + path + " in " + runtime.dataDir().root() + ".");
-                    return ExitCodes.BAD_INPUT;
+            String only = video == null ? null : video.toAbsolutePath().normalize().toString();
+            List<VideoEntity> videos = runtime.store().videos().stream()
+                    .filter(v -> only == null || v.path.equals(only)).toList();
+            // analyses that never got past prepare (bad input, or killed there) exist only as executions
+            Map<String, JobExecution> unprepared = new TreeMap<>();
+            for (JobExecution e : Executions.all(runtime.jobs())) {
+                String path = Executions.videoOf(e);
+                if (path != null && (only == null || path.equals(only))
+                        && videos.stream().noneMatch(v -> v.path.equals(path))) {
+                    unprepared.put(path, e);
                 }
             }
-            if (videos.isEmpty()) {
-                System.out.println("No analyses in " + runtime.dataDir().root() + ". Start one with: bbva analyze VIDEO");
-                return ExitCodes.OK;
+            if (videos.isEmpty() && unprepared.isEmpty()) {
+                System.err.println(only != null ? "No analysis of " + only + " in " + runtime.dataDir().root() + "."
+                        : "No analyses in " + runtime.dataDir().root() + ". Start one with: bbva analyze VIDEO");
+                return only != null ? ExitCodes.BAD_INPUT : ExitCodes.OK;
             }
-            System.out.printf("%-28s %-12s %-28s %-8s %-9s %s%n", "VIDEO", "STATUS", "DETECTION", "OVERALL", "BATCHES", "EXECUTION");
+            System.out.printf(ROW, "VIDEO", "STATUS", "DETECTION", "OVERALL", "BATCHES", "EXECUTION");
+            unprepared.forEach((path, e) -> System.out.printf(ROW, Path.of(path).getFileName(), state(e, path, holder),
+                    "not prepared", "0%", "-", e.getExecutionId() + " " + e.getBatchStatus() + exitReason(e)));
             for (VideoEntity v : videos) {
                 List<BatchEntity> batches = runtime.store().batches(v.id);
                 Progress p = Progress.of(v, batches);
                 Optional<JobExecution> e = Executions.latest(runtime.jobs(), v.path);
-                System.out.printf("%-28s %-12s %-28s %-8s %-9s %s%n", v.name, state(v, holder),
+                System.out.printf(ROW, v.name, state(v, holder),
                         p.detectionLine().substring("Detection: ".length()),
                         Progress.percent(p.overall(progress.weights())) + "%",
                         p.batchesDone() + "/" + p.batchesTotal(),
@@ -57,6 +68,13 @@ final class StatusCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
+    }
+
+    private static String state(JobExecution e, String path, Properties holder) {
+        if (e.getBatchStatus() == BatchStatus.STARTED || e.getBatchStatus() == BatchStatus.STARTING) {
+            return path.equals(holder.getProperty("video")) ? "running" : "interrupted";
+        }
+        return e.getBatchStatus().name().toLowerCase(Locale.ROOT);
     }
 
     /** "analyzing" left behind by a killed process reads as interrupted. */

@@ -1,0 +1,120 @@
+package bbva.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bbva.TestPaths;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real CLI (the packaged jar, as bin/bbva does) in a child JVM against one data directory. */
+final class Cli {
+    private final Path dataDir;
+
+    Cli(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** A running child; its merged stdout+stderr is collected as it comes. */
+    static final class Child {
+        final Process process;
+        private final StringBuffer output = new StringBuffer();
+        private final Thread reader;
+
+        Child(Process process) {
+            this.process = process;
+            Thread t = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        output.append(line).append('\n');
+                    }
+                } catch (IOException ignored) {
+                    // the child was killed
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            reader = t;
+        }
+
+        String output() {
+            return output.toString();
+        }
+
+        /** Waits until the child prints a line containing {@code text}. */
+        void awaitOutput(String text, long seconds) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + seconds * 1000;
+            while (!output.toString().contains(text)) {
+                if (!process.isAlive() || System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("child never printed '" + text + "'; output:\n" + output);
+                }
+                Thread.sleep(50);
+            }
+        }
+
+        /** SIGKILL, as kill -9: no shutdown hooks, no cleanup. */
+        void kill9() throws InterruptedException {
+            process.destroyForcibly();
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(137, process.exitValue(), "killed by SIGKILL");
+        }
+
+        Result await() throws InterruptedException {
+            assertTrue(process.waitFor(10, TimeUnit.MINUTES), "child did not finish; output:\n" + output);
+            reader.join(10_000);
+            return new Result(process.exitValue(), output.toString());
+        }
+    }
+
+    record Result(int exit, String output) {
+        Result expect(int code) {
+            assertEquals(code, exit, "exit code; output:\n" + output);
+            return this;
+        }
+
+        Result contains(String text) {
+            assertTrue(output.contains(text), "expected '" + text + "' in:\n" + output);
+            return this;
+        }
+    }
+
+    Child start(List<String> systemProperties, String... args) throws IOException {
+        Path project = TestPaths.project();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dbbva.home=" + project));
+        cmd.addAll(systemProperties);
+        cmd.addAll(List.of("-cp", project.resolve("target/bbva.jar") + ":" + project.resolve("target/lib") + "/*",
+                Main.class.getName()));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("--data-dir", dataDir.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().remove("BBVA_MODEL");
+        pb.environment().remove("BBVA_DATA_DIR");
+        return new Child(pb.start());
+    }
+
+    Result run(String... args) throws IOException, InterruptedException {
+        return start(List.of(), args).await();
+    }
+
+    /** The canonical JSON export of a video's results. */
+    String export(Path video) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("bbva-export", ".json");
+        run("export", video.toString(), "--output", out.toString()).expect(0);
+        String json = Files.readString(out);
+        Files.delete(out);
+        return json;
+    }
+}
