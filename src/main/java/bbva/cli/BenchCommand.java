@@ -80,10 +80,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         System.out.print("run: " + label + " ... ");
         System.out.flush();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
+        pb.environment().put("ORT_DISABLE_TELEMETRY", "1");   // see bin/bbva
+        Process p = pb.start();
         int code = p.waitFor();
         if (code != 0 || !Files.exists(stats)) {
-            throw new IllegalStateException("benchmark run failed (exit " + code + "):\n" + Files.readString(dir.resolve("out.txt")));
+            throw new IllegalStateException("benchmark run failed (exit " + code + "): " + String.join(" ", cmd) + "\n" + Files.readString(dir.resolve("out.txt")));
         }
         Properties s = RunStats.read(stats);
         System.out.println(String.format(Locale.ROOT, "%.1f s", d(s, "wallSeconds")));

@@ -102,6 +102,7 @@ final class Cli {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().remove("BBVA_MODEL");
         pb.environment().remove("BBVA_DATA_DIR");
+        pb.environment().put("ORT_DISABLE_TELEMETRY", "1");   // as bin/bbva does
         return new Child(pb.start());
     }
 
