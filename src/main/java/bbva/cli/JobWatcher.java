@@ -57,7 +57,11 @@ final class JobWatcher {
                 progress().ifPresent(p -> view.update(p, weights));
             }
         }
-        Runtime.getRuntime().removeShutdownHook(onCtrlC);
+        try {
+            Runtime.getRuntime().removeShutdownHook(onCtrlC);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the hook is waiting for this command to finish
+        }
         double wall = (System.nanoTime() - t0) / 1e9;
         double inference = (RunMetrics.inferenceNanos() - inference0) / 1e9;
         int framesRun = summarize(executionId, status, wall, inference, framesBefore);
@@ -91,7 +95,9 @@ final class JobWatcher {
             out.println(String.format(Locale.ROOT, "  model inference : %.1f s (%.1f ms/frame, %.0f%% of wall time)",
                     inference, inference * 1000 / framesRun, 100 * inference / Math.max(wall, 1e-9)));
         }
-        if (status != BatchStatus.COMPLETED) {
+        if (status == BatchStatus.STOPPED) {
+            out.println("Stopped with " + p.batchesDone() + "/" + p.batchesTotal() + " batches stored. Resume with: bbva resume " + video);
+        } else if (status != BatchStatus.COMPLETED) {
             out.println("  Completed batches are kept. After fixing the cause, continue with: bbva resume " + video);
         }
         return framesRun;
@@ -105,22 +111,20 @@ final class JobWatcher {
         return runtime.jobs().getJobExecution(id);
     }
 
+    /**
+     * Runs as a shutdown hook on Ctrl-C: asks JBeret to stop at the next checkpoint, then waits while
+     * the main thread sees the job end, prints the summary and closes the database.
+     */
     private void stopGracefully(long id) {
         if (terminal(execution(id).getBatchStatus())) {
             return;
         }
         err.println();
-        err.println("Interrupted: stopping after the current batch (Ctrl-C again or kill to quit at once; "
+        err.println("Interrupted: stopping after the current batch (kill -9 quits at once; "
                 + "either way, resume with: bbva resume " + video + ")");
         try {
             runtime.jobs().stop(id);
-            long deadline = System.currentTimeMillis() + STOP_WAIT_MS;
-            while (!terminal(execution(id).getBatchStatus()) && System.currentTimeMillis() < deadline) {
-                Thread.sleep(POLL_MS);
-            }
-            progress().ifPresent(p -> err.println("Stopped with " + p.batchesDone() + "/" + p.batchesTotal()
-                    + " batches stored. Resume with: bbva resume " + video));
-            runtime.close();
+            Main.awaitCommand(STOP_WAIT_MS);
         } catch (Exception e) {
             err.println("Could not stop cleanly (" + e.getMessage() + "); bbva resume will still continue.");
         }

@@ -1,0 +1,43 @@
+package bbva.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bbva.TestPaths;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl-C (SIGINT) stops at the next batch boundary; resume finishes the rest. */
+class InterruptIT {
+    @Test
+    void ctrlCStopsAfterTheCurrentBatchAndResumeFinishes(@TempDir Path dir) throws Exception {
+        Path vtest = TestPaths.vtest();
+        Cli cli = new Cli(dir);
+        // HOG takes ~0.1 s a frame: slow enough to interrupt mid-run
+        Cli.Child child = cli.start(List.of(), "analyze", vtest.toString(), "--detector", "hog", "--max-frames", "150");
+        child.awaitOutput("Detection: 30/150 frames", 120);
+        new ProcessBuilder("kill", "-INT", Long.toString(child.process.pid())).start().waitFor();
+        assertTrue(child.process.waitFor(90, TimeUnit.SECONDS), child.output());
+        assertEquals(130, child.process.exitValue(), child.output());
+        assertTrue(child.output().contains("Interrupted: stopping after the current batch"), child.output());
+        assertTrue(child.output().matches("(?s).*Stopped with [1-4]/5 batches stored.*"), child.output());
+
+        cli.run("status").expect(0).contains("stopped").contains("STOPPED");
+        cli.run("resume", vtest.toString(), "--no-progress").expect(0).contains("batches         : 5/5 completed");
+        JsonNode detections = new ObjectMapper().readTree(cli.export(vtest)).get("detections");
+        Set<String> keys = new HashSet<>();
+        Set<Integer> frames = new HashSet<>();
+        for (JsonNode d : detections) {
+            assertTrue(keys.add(d.get("frame") + "/" + d.get("index")), "duplicate " + d);
+            frames.add(d.get("frame").asInt());
+        }
+        assertTrue(frames.size() > 100, "HOG finds walkers in most of the 150 frames, got " + frames.size());
+    }
+}
