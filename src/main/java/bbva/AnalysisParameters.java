@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  */
 public record AnalysisParameters(Path video, int batchSizeFrames, int frameStride, int maxFrames,
                                  String detector, Path model, float scoreThreshold, Set<String> classes,
-                                 int threads) {
+                                 int threads, Path detectionsFile, boolean ocrEnabled, int ocrThreads,
+                                 int minTrackFrames) {
     public static final String VIDEO = "video";
     public static final String BATCH_SIZE = "batchSizeFrames";
     public static final String STRIDE = "frameStride";
@@ -24,9 +25,13 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
     public static final String THRESHOLD = "scoreThreshold";
     public static final String CLASSES = "classes";
     public static final String THREADS = "threads";
+    public static final String DETECTIONS = "detections";
+    public static final String OCR_ENABLED = "ocrEnabled";
+    public static final String OCR_THREADS = "ocrThreads";
+    public static final String MIN_TRACK_FRAMES = "minTrackFrames";
 
     public static final int DEFAULT_BATCH_SIZE = 30;
-    public static final Set<String> DETECTORS = Set.of("auto", "rfdetr", "hog");
+    public static final Set<String> DETECTORS = Set.of("auto", "rfdetr", "hog", "file");
 
     public static AnalysisParameters parse(Properties p) {
         String video = p.getProperty(VIDEO, "").strip();
@@ -38,7 +43,7 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         int max = intParam(p, MAX_FRAMES, 0, 0, "0 = the whole video");
         String detector = p.getProperty(DETECTOR, "auto").strip().toLowerCase(Locale.ROOT);
         if (!DETECTORS.contains(detector)) {
-            throw new AnalysisException("Unknown detector '" + detector + "': use one of auto, rfdetr, hog.");
+            throw new AnalysisException("Unknown detector '" + detector + "': use one of auto, rfdetr, hog, file.");
         }
         String model = p.getProperty(MODEL, "").strip();
         if ("rfdetr".equals(detector) && model.isEmpty()) {
@@ -53,8 +58,16 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
                 : Arrays.stream(classes.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                         .collect(Collectors.toCollection(LinkedHashSet::new));
         int threads = intParam(p, THREADS, Runtime.getRuntime().availableProcessors(), 1, "inference threads");
+        String detections = p.getProperty(DETECTIONS, "").strip();
+        if ("file".equals(detector) && detections.isEmpty()) {
+            throw new AnalysisException("--detector file needs --detections FILE.csv (frame,classId,label,score,x1,y1,x2,y2).");
+        }
+        boolean ocr = !"false".equalsIgnoreCase(p.getProperty(OCR_ENABLED, "true").strip());
+        int ocrThreads = intParam(p, OCR_THREADS, 1, 1, "parallel OCR partitions");
+        int minTrack = intParam(p, MIN_TRACK_FRAMES, 10, 1, "frames a track needs to be trusted");
         return new AnalysisParameters(Path.of(video), batch, stride, max, detector,
-                model.isEmpty() ? null : Path.of(model), threshold, classSet, threads);
+                model.isEmpty() ? null : Path.of(model), threshold, classSet, threads,
+                detections.isEmpty() ? null : Path.of(detections), ocr, ocrThreads, minTrack);
     }
 
     public Properties toProperties() {
@@ -72,6 +85,12 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
             p.setProperty(CLASSES, String.join(",", classes));
         }
         p.setProperty(THREADS, Integer.toString(threads));
+        if (detectionsFile != null) {
+            p.setProperty(DETECTIONS, detectionsFile.toString());
+        }
+        p.setProperty(OCR_ENABLED, Boolean.toString(ocrEnabled));
+        p.setProperty(OCR_THREADS, Integer.toString(ocrThreads));
+        p.setProperty(MIN_TRACK_FRAMES, Integer.toString(minTrackFrames));
         return p;
     }
 

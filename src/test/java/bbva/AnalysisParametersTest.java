@@ -36,7 +36,9 @@ class AnalysisParametersTest {
         assertTrue(error(AnalysisParameters.STRIDE, "0").contains("frameStride must be at least 1"));
         assertTrue(error(AnalysisParameters.STRIDE, "two").contains("whole number"));
         assertTrue(error(AnalysisParameters.THRESHOLD, "1.5").contains("between 0 and 1"));
-        assertTrue(error(AnalysisParameters.DETECTOR, "yolo").contains("auto, rfdetr, hog"));
+        assertTrue(error(AnalysisParameters.DETECTOR, "yolo").contains("auto, rfdetr, hog, file"));
+        assertTrue(error(AnalysisParameters.DETECTOR, "file").contains("--detections"));
+        assertTrue(error(AnalysisParameters.OCR_THREADS, "0").contains("ocrThreads must be at least 1"));
         assertTrue(error(AnalysisParameters.DETECTOR, "rfdetr").contains("--model"));
         Properties none = new Properties();
         assertThrows(AnalysisException.class, () -> AnalysisParameters.parse(none));

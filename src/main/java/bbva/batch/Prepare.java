@@ -34,7 +34,7 @@ public class Prepare extends AbstractBatchlet {
         int frames = params.maxFrames() > 0 ? Math.min(params.maxFrames(), info.frameCount()) : info.frameCount();
         BatchPlan plan = new BatchPlan(frames, params.frameStride(), params.batchSizeFrames());
         FaultPoints.reach("prepare.planning");
-        store.planAnalysis(info, params, detector, plan, false);
+        store.planAnalysis(info, params, detector, plan, params.ocrEnabled());
         FaultPoints.reach("prepare.planned");
         return BatchStatus.COMPLETED.name();
     }

@@ -1,6 +1,7 @@
 package bbva.batch;
 
 import bbva.detect.Detector;
+import bbva.store.PlayerStore;
 import bbva.store.Store;
 import jakarta.batch.api.listener.AbstractStepListener;
 import jakarta.batch.runtime.context.JobContext;
@@ -19,6 +20,8 @@ public class StepListener extends AbstractStepListener {
     StepContext stepContext;
     @Inject
     Store store;
+    @Inject
+    PlayerStore players;
 
     @Override
     public void afterStep() {
@@ -33,7 +36,10 @@ public class StepListener extends AbstractStepListener {
             jobContext.setExitStatus(reason);
             stepContext.setExitStatus(reason);
             String video = jobContext.getProperties().getProperty("video");
-            store.video(video).ifPresent(v -> store.failInProgress(v.id));
+            store.video(video).ifPresent(v -> {
+                store.failInProgress(v.id);
+                players.failOcrInProgress(v.id);
+            });
         }
     }
 }

@@ -37,6 +37,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     String classes;
     @Option(names = "--threads", paramLabel = "N", description = "Inference threads (default: all cores).")
     String threads;
+    @Option(names = "--detections", paramLabel = "FILE.csv",
+            description = "With --detector file: boxes to use instead of a model (frame,classId,label,score,x1,y1,x2,y2).")
+    Path detections;
+    @Option(names = "--no-ocr", description = "Skip jersey-number OCR (players get no number).")
+    boolean noOcr;
+    @Option(names = "--ocr-threads", paramLabel = "N", description = "OCR partitions run in parallel (default: 1).")
+    String ocrThreads;
+    @Option(names = "--min-track-frames", paramLabel = "N",
+            description = "Tracks seen in fewer analyzed frames are flagged short (default: 10).")
+    String minTrackFrames;
     @Option(names = "--fresh", description = "Start over even if an analysis of this video exists.")
     boolean fresh;
     @Mixin
@@ -91,6 +101,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         put(p, AnalysisParameters.THRESHOLD, threshold);
         put(p, AnalysisParameters.CLASSES, classes);
         put(p, AnalysisParameters.THREADS, threads);
+        if (detections != null) {
+            p.setProperty(AnalysisParameters.DETECTIONS, detections.toAbsolutePath().normalize().toString());
+        }
+        p.setProperty(AnalysisParameters.OCR_ENABLED, Boolean.toString(!noOcr));
+        put(p, AnalysisParameters.OCR_THREADS, ocrThreads);
+        put(p, AnalysisParameters.MIN_TRACK_FRAMES, minTrackFrames);
         return p;
     }
 
@@ -116,11 +132,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    /** Threads are left out: they change speed, not results. */
+    /** Thread counts are left out: they change speed, not results. */
     private static boolean sameParameters(Properties old, Properties now) {
         for (String k : new String[] {AnalysisParameters.BATCH_SIZE, AnalysisParameters.STRIDE,
                 AnalysisParameters.MAX_FRAMES, AnalysisParameters.DETECTOR, AnalysisParameters.MODEL,
-                AnalysisParameters.THRESHOLD, AnalysisParameters.CLASSES}) {
+                AnalysisParameters.THRESHOLD, AnalysisParameters.CLASSES, AnalysisParameters.DETECTIONS,
+                AnalysisParameters.OCR_ENABLED, AnalysisParameters.MIN_TRACK_FRAMES}) {
             if (!String.valueOf(old.getProperty(k)).equals(String.valueOf(now.getProperty(k)))) {
                 return false;
             }

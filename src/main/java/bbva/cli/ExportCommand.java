@@ -38,7 +38,7 @@ final class ExportCommand implements Callable<Integer> {
                 System.err.println("No analysis of " + path + " in " + runtime.dataDir().root() + ".");
                 return ExitCodes.BAD_INPUT;
             }
-            Exporter exporter = new Exporter(runtime.store());
+            Exporter exporter = new Exporter(runtime.store(), runtime.players());
             if (format.equals("csv")) {
                 Path dir = output != null ? output : Path.of(v.get().name + "-export");
                 exporter.writeCsv(v.get(), dir).forEach(f -> System.err.println("wrote " + f));

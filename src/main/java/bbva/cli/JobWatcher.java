@@ -81,7 +81,7 @@ final class JobWatcher {
         if (v.isEmpty()) {
             return 0;
         }
-        Progress p = Progress.of(v.get(), store.batches(v.get().id));
+        Progress p = Progresses.of(runtime, v.get());
         int framesRun = p.framesDone() - framesBefore;
         out.println("  frames analyzed : " + p.framesDone() + " of " + p.framesTotal() + " (video has "
                 + v.get().frameCount + " frames, stride " + v.get().frameStride + ")");
@@ -95,6 +95,13 @@ final class JobWatcher {
             out.println(String.format(Locale.ROOT, "  model inference : %.1f s (%.1f ms/frame, %.0f%% of wall time)",
                     inference, inference * 1000 / framesRun, 100 * inference / Math.max(wall, 1e-9)));
         }
+        if (p.ocrEnabled()) {
+            out.println("  jersey OCR      : " + p.ocrDone() + "/" + p.ocrTotal() + " person detections read ("
+                    + p.ocrBatchesDone() + "/" + p.ocrBatchesTotal() + " batches)");
+        }
+        if (status == BatchStatus.COMPLETED) {
+            PlayersTable.print(out, v.get(), runtime.players().players(v.get().id));
+        }
         if (status == BatchStatus.STOPPED) {
             out.println("Stopped with " + p.batchesDone() + "/" + p.batchesTotal() + " batches stored. Resume with: bbva resume " + video);
         } else if (status != BatchStatus.COMPLETED) {
@@ -104,7 +111,7 @@ final class JobWatcher {
     }
 
     private Optional<Progress> progress() {
-        return runtime.store().video(video).map(v -> Progress.of(v, runtime.store().batches(v.id)));
+        return runtime.store().video(video).map(v -> Progresses.of(runtime, v));
     }
 
     private JobExecution execution(long id) {

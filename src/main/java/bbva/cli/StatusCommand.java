@@ -55,10 +55,10 @@ final class StatusCommand implements Callable<Integer> {
                     "not prepared", "0%", "-", e.getExecutionId() + " " + e.getBatchStatus() + exitReason(e)));
             for (VideoEntity v : videos) {
                 List<BatchEntity> batches = runtime.store().batches(v.id);
-                Progress p = Progress.of(v, batches);
+                Progress p = Progresses.of(runtime, v);
                 Optional<JobExecution> e = Executions.latest(runtime.jobs(), v.path);
                 System.out.printf(ROW, v.name, state(v, holder),
-                        p.detectionLine().substring("Detection: ".length()),
+                        p.framesDone() + "/" + p.framesTotal() + " frames" + (p.ocrEnabled() ? ", OCR " + Progress.percent(p.ocrFraction()) + "%" : ""),
                         Progress.percent(p.overall(progress.weights())) + "%",
                         p.batchesDone() + "/" + p.batchesTotal(),
                         e.map(x -> x.getExecutionId() + " " + x.getBatchStatus() + exitReason(x)).orElse("-"));

@@ -16,6 +16,9 @@ public final class DetectorFactory {
     }
 
     public static Detector create(AnalysisParameters params) {
+        if ("file".equals(params.detector())) {
+            return new FileDetector(params.detectionsFile());
+        }
         if ("hog".equals(params.detector()) || params.fallsBackToHog()) {
             return new HogDetector(params.scoreThreshold(), params.threads());
         }

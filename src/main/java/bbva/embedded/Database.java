@@ -40,6 +40,9 @@ public final class Database implements AutoCloseable {
     /** Opens the embedded engine (the caller holds the data directory's lock) and serves it on loopback. */
     static Database host(DataDir dir) throws Exception {
         System.setProperty("derby.stream.error.file", dir.derbyLog().toString());
+        // lock timeouts and deadlocks are written to derby.log with the lock table
+        System.setProperty("derby.locks.monitor", "true");
+        System.setProperty("derby.locks.deadlockTrace", "true");
         String url = "jdbc:derby:" + dir.database() + ";create=true";
         Flyway.configure().dataSource(url, USER, PASSWORD).locations("classpath:db/migration")
                 .load().migrate();

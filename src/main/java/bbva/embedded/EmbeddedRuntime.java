@@ -1,5 +1,6 @@
 package bbva.embedded;
 
+import bbva.store.PlayerStore;
 import bbva.store.Store;
 import jakarta.batch.operations.JobOperator;
 import java.io.IOException;
@@ -20,6 +21,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
     private final DataDir.Lock lock;
     private final Database database;
     private final Store store;
+    private final PlayerStore players;
     private final JobOperator jobOperator;
 
     private EmbeddedRuntime(DataDir dir, DataDir.Lock lock, Database database) {
@@ -27,6 +29,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
         this.lock = lock;
         this.database = database;
         this.store = new Store(database.entityManagerFactory());
+        this.players = new PlayerStore(database.entityManagerFactory());
         BatchSEEnvironment env = new BatchSEEnvironment();
         Properties config = env.getBatchConfigurationProperties();
         config.setProperty("job-repository-type", "jdbc");
@@ -70,12 +73,12 @@ public final class EmbeddedRuntime implements AutoCloseable {
         return runtime;
     }
 
-    static Store currentStore() {
+    static EmbeddedRuntime current() {
         EmbeddedRuntime r = current;
         if (r == null) {
             throw new IllegalStateException("the embedded runtime is not open");
         }
-        return r.store;
+        return r;
     }
 
     public boolean owner() {
@@ -88,6 +91,10 @@ public final class EmbeddedRuntime implements AutoCloseable {
 
     public Store store() {
         return store;
+    }
+
+    public PlayerStore players() {
+        return players;
     }
 
     public JobOperator jobs() {

@@ -2,6 +2,9 @@ package bbva.export;
 
 import bbva.detect.Detection;
 import bbva.store.BatchEntity;
+import bbva.store.OcrReadingEntity;
+import bbva.store.PlayerEntity;
+import bbva.store.PlayerStore;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -26,10 +29,19 @@ import java.util.Map;
  * execution ids, so two analyses of the same video give identical bytes.
  */
 public final class Exporter {
-    private final Store store;
+    private static final Map<String, List<String>> COLUMNS = Map.of(
+            "batches", List.of("index", "frameStart", "frameEnd", "detectionStatus", "ocrStatus"),
+            "detections", List.of("frame", "index", "classId", "label", "score", "x1", "y1", "x2", "y2", "trackId"),
+            "ocrReadings", List.of("frame", "index", "number", "confidence", "engine"),
+            "players", List.of("trackId", "number", "confidence", "votes", "readings", "framesSeen", "firstFrame",
+                    "lastFrame", "shortTrack"));
 
-    public Exporter(Store store) {
+    private final Store store;
+    private final PlayerStore players;
+
+    public Exporter(Store store, PlayerStore players) {
         this.store = store;
+        this.players = players;
     }
 
     /** The export as ordered tables of rows; JSON and CSV render the same content. */
@@ -63,6 +75,32 @@ public final class Exporter {
             detections.add(r);
         }
         t.put("detections", detections);
+        List<Map<String, Object>> readings = new ArrayList<>();
+        for (OcrReadingEntity o : players.readings(v.id)) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("frame", o.frame);
+            r.put("index", o.index);
+            r.put("number", o.number);
+            r.put("confidence", fixed(o.confidence, 4));
+            r.put("engine", o.engine);
+            readings.add(r);
+        }
+        t.put("ocrReadings", readings);
+        List<Map<String, Object>> people = new ArrayList<>();
+        for (PlayerEntity p : players.players(v.id)) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("trackId", p.trackId);
+            r.put("number", p.number);
+            r.put("confidence", fixed(p.confidence, 4));
+            r.put("votes", p.votes);
+            r.put("readings", p.readings);
+            r.put("framesSeen", p.framesSeen);
+            r.put("firstFrame", p.firstFrame);
+            r.put("lastFrame", p.lastFrame);
+            r.put("shortTrack", p.shortTrack);
+            people.add(r);
+        }
+        t.put("players", people);
         return t;
     }
 
@@ -91,7 +129,7 @@ public final class Exporter {
             g.writeStartObject();
             g.writeFieldName("video");
             writeRow(g, t.get("video").get(0));
-            for (String table : List.of("batches", "detections")) {
+            for (String table : List.of("batches", "detections", "ocrReadings", "players")) {
                 g.writeArrayFieldStart(table);
                 for (Map<String, Object> row : t.get(table)) {
                     writeRow(g, row);
@@ -103,7 +141,7 @@ public final class Exporter {
         }
     }
 
-    /** One CSV file per table in {@code dir}: video.csv, batches.csv, detections.csv. */
+    /** One CSV file per table in {@code dir}: video.csv, batches.csv, detections.csv, ocrReadings.csv, players.csv. */
     public List<Path> writeCsv(VideoEntity v, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
@@ -122,14 +160,7 @@ public final class Exporter {
     }
 
     private static List<String> columns(String table, List<Map<String, Object>> rows) {
-        if (!rows.isEmpty()) {
-            return new ArrayList<>(rows.get(0).keySet());
-        }
-        return switch (table) {
-            case "batches" -> List.of("index", "frameStart", "frameEnd", "detectionStatus", "ocrStatus");
-            case "detections" -> List.of("frame", "index", "classId", "label", "score", "x1", "y1", "x2", "y2", "trackId");
-            default -> List.of();
-        };
+        return rows.isEmpty() ? COLUMNS.getOrDefault(table, List.of()) : new ArrayList<>(rows.get(0).keySet());
     }
 
     private static void writeRow(JsonGenerator g, Map<String, Object> row) throws IOException {
@@ -139,6 +170,8 @@ public final class Exporter {
             Object value = f.getValue();
             if (value == null) {
                 g.writeNull();
+            } else if (value instanceof Boolean b) {
+                g.writeBoolean(b);
             } else if (value instanceof BigDecimal d) {
                 g.writeNumber(d);
             } else if (value instanceof Number n) {

@@ -7,11 +7,11 @@ import bbva.store.VideoEntity;
 import java.util.List;
 
 /**
- * Progress of one analysis, from committed batches only (what a restart would keep): detection in
- * analyzed frames, OCR in batches; overall weighs the two phases.
+ * Progress of one analysis, from committed work only (what a restart would keep): detection in
+ * analyzed frames, OCR in person detections read; overall weighs the two phases.
  */
 public record Progress(int framesDone, int framesTotal, int batchesDone, int batchesTotal,
-                       int ocrDone, int ocrTotal) {
+                       int ocrBatchesDone, int ocrBatchesTotal, long ocrDone, long ocrTotal) {
 
     /** How much of the whole job each phase stands for; OCR's share goes to detection when OCR is off. */
     public record Weights(double detect, double ocr) {
@@ -39,7 +39,8 @@ public record Progress(int framesDone, int framesTotal, int batchesDone, int bat
         }
     }
 
-    public static Progress of(VideoEntity video, List<BatchEntity> batches) {
+    /** @param ocr person detections [read, total] (from PlayerStore.ocrProgress) */
+    public static Progress of(VideoEntity video, List<BatchEntity> batches, long[] ocr) {
         int frames = 0;
         int done = 0;
         int ocrDone = 0;
@@ -56,19 +57,30 @@ public record Progress(int framesDone, int framesTotal, int batchesDone, int bat
                 }
             }
         }
-        return new Progress(frames, video.analyzedFrames, done, batches.size(), ocrDone, ocrTotal);
+        return new Progress(frames, video.analyzedFrames, done, batches.size(), ocrDone, ocrTotal, ocr[0], ocr[1]);
     }
 
     public double detectFraction() {
         return framesTotal == 0 ? 0 : (double) framesDone / framesTotal;
     }
 
+    /** Share of OCR done: by detections read, or by batches while no person has been detected. */
+    public double ocrFraction() {
+        if (ocrTotal > 0) {
+            return (double) ocrDone / ocrTotal;
+        }
+        return ocrBatchesTotal == 0 ? 0 : (double) ocrBatchesDone / ocrBatchesTotal;
+    }
+
+    public boolean ocrEnabled() {
+        return ocrBatchesTotal > 0;
+    }
+
     public double overall(Weights w) {
-        if (ocrTotal == 0 || w.ocr() == 0) {
+        if (!ocrEnabled() || w.ocr() == 0) {
             return detectFraction();
         }
-        double ocr = (double) ocrDone / ocrTotal;
-        return (w.detect() * detectFraction() + w.ocr() * ocr) / (w.detect() + w.ocr());
+        return (w.detect() * detectFraction() + w.ocr() * ocrFraction()) / (w.detect() + w.ocr());
     }
 
     public static int percent(double fraction) {
@@ -78,5 +90,16 @@ public record Progress(int framesDone, int framesTotal, int batchesDone, int bat
     /** "Detection: 120/795 frames (15%)". */
     public String detectionLine() {
         return "Detection: " + framesDone + "/" + framesTotal + " frames (" + percent(detectFraction()) + "%)";
+    }
+
+    /** "OCR: 1240/3100 detections (40%)". */
+    public String ocrLine() {
+        return "OCR: " + ocrDone + "/" + ocrTotal + " detections (" + percent(ocrFraction()) + "%)";
+    }
+
+    /** The live line: detection, then OCR once detection is done, then overall. */
+    public String line(Weights w) {
+        String phases = detectFraction() >= 1 && ocrEnabled() ? detectionLine() + "  " + ocrLine() : detectionLine();
+        return phases + "  overall " + percent(overall(w)) + "%";
     }
 }

@@ -32,7 +32,7 @@ public final class ProgressView implements AutoCloseable {
     }
 
     public void update(Progress p, Progress.Weights weights) {
-        line = p.detectionLine() + "  overall " + Progress.percent(p.overall(weights)) + "%";
+        line = p.line(weights);
         bar.maxHint(Math.max(1, p.framesTotal()));
         bar.stepTo(p.framesDone());
     }

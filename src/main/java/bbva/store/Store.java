@@ -5,7 +5,6 @@ import bbva.detect.Detection;
 import bbva.video.VideoInfo;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -17,10 +16,10 @@ import java.util.function.Function;
  * replaying it (as an at-least-once batch runtime does after a crash) leaves the same rows.
  */
 public class Store {
-    private final EntityManagerFactory emf;
+    private final Jpa jpa;
 
     public Store(EntityManagerFactory emf) {
-        this.emf = emf;
+        this.jpa = new Jpa(emf);
     }
 
     /**
@@ -33,6 +32,8 @@ public class Store {
             LocalDateTime now = now();
             VideoEntity v = findVideo(em, info.path().toString()).orElseGet(VideoEntity::new);
             if (v.id != null) {
+                em.createQuery("DELETE FROM PlayerEntity p WHERE p.videoId = :v").setParameter("v", v.id).executeUpdate();
+                em.createQuery("DELETE FROM OcrReadingEntity r WHERE r.videoId = :v").setParameter("v", v.id).executeUpdate();
                 em.createQuery("DELETE FROM DetectionEntity d WHERE d.videoId = :v").setParameter("v", v.id).executeUpdate();
                 em.createQuery("DELETE FROM BatchEntity b WHERE b.videoId = :v").setParameter("v", v.id).executeUpdate();
             } else {
@@ -91,6 +92,27 @@ public class Store {
                 .stream().map(DetectionEntity::toDetection).toList());
     }
 
+    /** Detections of frames [from, to], ordered by frame then rank. */
+    public List<Detection> detections(long videoId, int from, int to) {
+        return read(em -> em.createQuery("SELECT d FROM DetectionEntity d WHERE d.videoId = :v AND d.frame BETWEEN :a AND :b "
+                        + "ORDER BY d.frame, d.index", DetectionEntity.class)
+                .setParameter("v", videoId).setParameter("a", from).setParameter("b", to).getResultList()
+                .stream().map(DetectionEntity::toDetection).toList());
+    }
+
+    /** Sets the track ids of these detections (found by their natural key), in one transaction. */
+    public void writeTracks(long videoId, List<Detection> tracked) {
+        inTransaction(em -> {
+            var update = em.createQuery("UPDATE DetectionEntity d SET d.trackId = :t "
+                    + "WHERE d.videoId = :v AND d.frame = :f AND d.index = :i");
+            for (Detection d : tracked) {
+                update.setParameter("t", d.trackId()).setParameter("v", videoId).setParameter("f", d.frame())
+                        .setParameter("i", d.index()).executeUpdate();
+            }
+            return null;
+        });
+    }
+
     public long detectionCount(long videoId) {
         return read(em -> em.createQuery("SELECT COUNT(d) FROM DetectionEntity d WHERE d.videoId = :v", Long.class)
                 .setParameter("v", videoId).getSingleResult());
@@ -141,27 +163,10 @@ public class Store {
     }
 
     private <T> T read(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            return work.apply(em);
-        } finally {
-            em.close();
-        }
+        return jpa.read(work);
     }
 
     private <T> T inTransaction(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        EntityTransaction tx = em.getTransaction();
-        try {
-            tx.begin();
-            T result = work.apply(em);
-            tx.commit();
-            return result;
-        } finally {
-            if (tx.isActive()) {
-                tx.rollback();
-            }
-            em.close();
-        }
+        return jpa.inTransaction(work);
     }
 }

@@ -32,8 +32,11 @@ final class Cli {
         private final StringBuffer output = new StringBuffer();
         private final Thread reader;
 
-        Child(Process process) {
+        private final Path dataDir;
+
+        Child(Process process, Path dataDir) {
             this.process = process;
+            this.dataDir = dataDir;
             Thread t = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     String line;
@@ -74,14 +77,24 @@ final class Cli {
         Result await() throws InterruptedException {
             assertTrue(process.waitFor(10, TimeUnit.MINUTES), "child did not finish; output:\n" + output);
             reader.join(10_000);
-            return new Result(process.exitValue(), output.toString());
+            return new Result(process.exitValue(), output.toString(), dataDir);
         }
     }
 
-    record Result(int exit, String output) {
+    record Result(int exit, String output, Path dataDir) {
         Result expect(int code) {
-            assertEquals(code, exit, "exit code; output:\n" + output);
+            assertEquals(code, exit, "exit code; output:\n" + output + derbyLog());
             return this;
+        }
+
+        /** Derby's log holds lock-table dumps when a lock times out: worth seeing when a run fails. */
+        private String derbyLog() {
+            try {
+                Path log = dataDir.resolve("derby.log");
+                return Files.exists(log) ? "\n--- derby.log ---\n" + Files.readString(log) : "";
+            } catch (IOException e) {
+                return "";
+            }
         }
 
         Result contains(String text) {
@@ -103,7 +116,7 @@ final class Cli {
         pb.environment().remove("BBVA_MODEL");
         pb.environment().remove("BBVA_DATA_DIR");
         pb.environment().put("ORT_DISABLE_TELEMETRY", "1");   // as bin/bbva does
-        return new Child(pb.start());
+        return new Child(pb.start(), dataDir);
     }
 
     Result run(String... args) throws IOException, InterruptedException {

@@ -78,8 +78,8 @@ class StandinModelTest {
         try (Detector d = DetectorFactory.create(AnalysisParameters.parse(p))) {
             List<String> labels = Detections.rank(0, d.detect(uniform(100, 100, 124, 116, 104)))
                     .stream().map(Detection::label).toList();
-            // default classes keep player, referee and ball; rim and number are not people or ball
-            assertEquals(List.of("player", "referee", "ball"), labels);
+            // default classes keep people, ball and number boxes; the rim is dropped
+            assertEquals(List.of("player", "number", "referee", "ball"), labels);
         }
     }
 

@@ -32,23 +32,31 @@ class ProgressTest {
         return v;
     }
 
+    private static final long[] NO_OCR = {0, 0};
+
     @Test
     void detectionCountsFramesOfCompletedBatches() {
-        Progress p = Progress.of(video(), batches(4, 27, Status.SKIPPED));
+        Progress p = Progress.of(video(), batches(4, 27, Status.SKIPPED), NO_OCR);
         assertEquals("Detection: 120/795 frames (15%)", p.detectionLine());
         assertEquals(15, Progress.percent(p.overall(Progress.Weights.DEFAULT)), "OCR skipped: overall = detection");
-        assertEquals(100, Progress.percent(Progress.of(video(), batches(27, 27, Status.SKIPPED)).detectFraction()));
+        assertEquals("Detection: 120/795 frames (15%)  overall 15%", p.line(Progress.Weights.DEFAULT));
+        assertEquals(100, Progress.percent(Progress.of(video(), batches(27, 27, Status.SKIPPED), NO_OCR).detectFraction()));
     }
 
     @Test
-    void overallWeighsDetectionAndOcr() {
+    void overallWeighsDetectionAndOcrDetections() {
         List<BatchEntity> b = batches(27, 27, Status.PENDING);
         for (int i = 0; i < 9; i++) {
             b.get(i).ocrStatus = Status.COMPLETED;
         }
-        Progress p = Progress.of(video(), b);
-        assertEquals(0.7 * 1 + 0.3 * (9 / 27.0), p.overall(Progress.Weights.DEFAULT), 1e-9);
-        assertEquals(0.5 + 0.5 / 3, p.overall(Progress.Weights.parse("detect=1,ocr=1")), 1e-9);
+        Progress p = Progress.of(video(), b, new long[] {1240, 3100});
+        assertEquals("OCR: 1240/3100 detections (40%)", p.ocrLine());
+        assertEquals(0.7 * 1 + 0.3 * 0.4, p.overall(Progress.Weights.DEFAULT), 1e-9);
+        assertEquals("Detection: 795/795 frames (100%)  OCR: 1240/3100 detections (40%)  overall 82%",
+                p.line(Progress.Weights.DEFAULT));
+        assertEquals(0.5 + 0.5 * 0.4, p.overall(Progress.Weights.parse("detect=1,ocr=1")), 1e-9);
+        Progress nobody = Progress.of(video(), b, new long[] {0, 0});
+        assertEquals(9 / 27.0, nobody.ocrFraction(), 1e-9, "no people detected: OCR progress by batches");
         assertThrows(IllegalArgumentException.class, () -> Progress.Weights.parse("detect=0,ocr=0"));
         assertThrows(IllegalArgumentException.class, () -> Progress.Weights.parse("tracking=1"));
     }

@@ -1,0 +1,40 @@
+package bbva.batch;
+
+import bbva.AnalysisParameters;
+import bbva.detect.Detection;
+import bbva.identify.PlayerVote;
+import bbva.store.PlayerEntity;
+import bbva.store.PlayerStore;
+import bbva.store.Store;
+import bbva.store.VideoEntity;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/** Step "identify": per track, vote the jersey number; replaces the video's players in one transaction. */
+@Named("identify")
+@Dependent
+public class Identify extends AbstractBatchlet {
+    @Inject
+    JobContext jobContext;
+    @Inject
+    Store store;
+    @Inject
+    PlayerStore players;
+
+    @Override
+    public String process() {
+        AnalysisParameters params = JobParameters.of(jobContext);
+        VideoEntity video = store.video(params.video().toString()).orElseThrow();
+        List<Detection> tracked = store.detections(video.id, 0, Integer.MAX_VALUE).stream()
+                .filter(d -> d.trackId() != null).toList();
+        List<PlayerEntity> result = PlayerVote.vote(video.id, tracked, players.readings(video.id), params.minTrackFrames());
+        FaultPoints.reach("identify.voting");
+        players.replacePlayers(video.id, result);
+        return BatchStatus.COMPLETED.name();
+    }
+}

@@ -1,0 +1,21 @@
+package bbva.batch;
+
+import jakarta.batch.api.Decider;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** Decision "ocrDecision": runs step "ocr" unless the analysis has OCR off (its batches are then "skipped"). */
+@Named("ocrDecider")
+@Dependent
+public class OcrDecider implements Decider {
+    @Inject
+    JobContext jobContext;
+
+    @Override
+    public String decide(StepExecution[] executions) {
+        return JobParameters.of(jobContext).ocrEnabled() ? "ocr" : "skip";
+    }
+}

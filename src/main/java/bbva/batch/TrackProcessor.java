@@ -1,0 +1,24 @@
+package bbva.batch;
+
+import bbva.detect.FrameDetections;
+import bbva.track.Tracker;
+import jakarta.batch.api.chunk.ItemProcessor;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** Processor of step "track": runs the step's tracker (restored by {@link TrackWriter}) over one frame. */
+@Named("trackProcessor")
+@Dependent
+public class TrackProcessor implements ItemProcessor {
+    @Inject
+    StepContext stepContext;
+
+    @Override
+    public Object processItem(Object item) {
+        FrameDetections frame = (FrameDetections) item;
+        Tracker tracker = (Tracker) stepContext.getTransientUserData();
+        return new FrameDetections(frame.frame(), tracker.update(frame.frame(), frame.detections()));
+    }
+}

@@ -1,0 +1,71 @@
+package bbva.batch;
+
+import bbva.AnalysisParameters;
+import bbva.detect.Detection;
+import bbva.detect.FrameDetections;
+import bbva.detect.LabelMap;
+import bbva.store.BatchPlan;
+import bbva.store.Store;
+import bbva.store.VideoEntity;
+import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reader of step "track": each analyzed frame's people, in frame order (checkpoint = next frame index). */
+@Named("trackReader")
+@Dependent
+public class TrackReader extends AbstractItemReader {
+    @Inject
+    JobContext jobContext;
+    @Inject
+    Store store;
+
+    private long videoId;
+    private BatchPlan plan;
+    private int nextFrame;
+    private int loadedBatch = -1;
+    private final Map<Integer, List<Detection>> loaded = new HashMap<>();
+
+    @Override
+    public void open(Serializable checkpoint) {
+        AnalysisParameters params = JobParameters.of(jobContext);
+        VideoEntity video = store.video(params.video().toString()).orElseThrow();
+        videoId = video.id;
+        plan = BatchPlan.of(video);
+        nextFrame = checkpoint == null ? 0 : (Integer) checkpoint;
+    }
+
+    @Override
+    public Object readItem() {
+        if (nextFrame >= plan.endFrame()) {
+            return null;
+        }
+        int batch = plan.batchOf(nextFrame);
+        if (batch != loadedBatch) {
+            // one query per batch, not per frame
+            BatchPlan.Span span = plan.span(batch);
+            loaded.clear();
+            for (Detection d : store.detections(videoId, span.frameStart(), span.frameEnd())) {
+                if (LabelMap.isPerson(d.label())) {
+                    loaded.computeIfAbsent(d.frame(), k -> new ArrayList<>()).add(d);
+                }
+            }
+            loadedBatch = batch;
+        }
+        FrameDetections item = new FrameDetections(nextFrame, loaded.getOrDefault(nextFrame, List.of()));
+        nextFrame += plan.stride();
+        return item;
+    }
+
+    @Override
+    public Serializable checkpointInfo() {
+        return nextFrame;
+    }
+}

@@ -1,0 +1,16 @@
+package bbva.cli;
+
+import bbva.detect.LabelMap;
+import bbva.embedded.EmbeddedRuntime;
+import bbva.progress.Progress;
+import bbva.store.VideoEntity;
+
+/** Progress of a stored analysis, as the CLI shows it. */
+final class Progresses {
+    private Progresses() {
+    }
+
+    static Progress of(EmbeddedRuntime runtime, VideoEntity v) {
+        return Progress.of(v, runtime.store().batches(v.id), runtime.players().ocrProgress(v.id, LabelMap.PERSON_LABELS));
+    }
+}

@@ -1,0 +1,92 @@
+package bbva.ocr;
+
+import bbva.detect.Detection;
+import bbva.detect.LabelMap;
+import bbva.video.VideoFrame;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where to read each person's number: a jersey-number box of the detector paired to the person
+ * (intersection over the smaller box >= 0.5), else the torso band of the person box.
+ */
+public final class JerseyCrops {
+    /** A person and the image region holding its number. */
+    public record Crop(Detection person, VideoFrame image) {
+    }
+
+    private static final double PAIRING = 0.5;
+    private static final int MIN_SIDE = 6;
+
+    private JerseyCrops() {
+    }
+
+    public static List<Crop> forFrame(VideoFrame frame, List<Detection> detections) {
+        List<Detection> people = detections.stream().filter(d -> LabelMap.isPerson(d.label())).toList();
+        List<Detection> numbers = detections.stream().filter(d -> LabelMap.isNumber(d.label())).toList();
+        Detection[] numberOf = new Detection[people.size()];
+        for (Detection n : numbers) {
+            int best = -1;
+            double bestOverlap = PAIRING;
+            for (int p = 0; p < people.size(); p++) {
+                double overlap = overSmaller(n, people.get(p));
+                if (overlap >= bestOverlap && (best < 0 || overlap > bestOverlap)) {
+                    best = p;
+                    bestOverlap = overlap;
+                }
+            }
+            if (best >= 0 && (numberOf[best] == null || n.score() > numberOf[best].score())) {
+                numberOf[best] = n;
+            }
+        }
+        List<Crop> crops = new ArrayList<>();
+        for (int p = 0; p < people.size(); p++) {
+            Detection person = people.get(p);
+            VideoFrame image = numberOf[p] != null ? padded(frame, numberOf[p]) : torso(frame, person);
+            if (image != null) {
+                crops.add(new Crop(person, image));
+            }
+        }
+        return crops;
+    }
+
+    /** The band where a jersey number sits: 15-55% down the box, the middle 70% across. */
+    static VideoFrame torso(VideoFrame frame, Detection d) {
+        float w = d.width();
+        float h = d.height();
+        return cut(frame, d.x1() + 0.15f * w, d.y1() + 0.15f * h, d.x2() - 0.15f * w, d.y1() + 0.55f * h);
+    }
+
+    static VideoFrame padded(VideoFrame frame, Detection n) {
+        float px = 0.15f * n.width();
+        float py = 0.15f * n.height();
+        return cut(frame, n.x1() - px, n.y1() - py, n.x2() + px, n.y2() + py);
+    }
+
+    static double overSmaller(Detection a, Detection b) {
+        double ix = Math.min(a.x2(), b.x2()) - Math.max(a.x1(), b.x1());
+        double iy = Math.min(a.y2(), b.y2()) - Math.max(a.y1(), b.y1());
+        if (ix <= 0 || iy <= 0) {
+            return 0;
+        }
+        double smaller = Math.min((double) a.width() * a.height(), (double) b.width() * b.height());
+        return ix * iy / smaller;
+    }
+
+    private static VideoFrame cut(VideoFrame frame, float fx1, float fy1, float fx2, float fy2) {
+        int x1 = Math.max(0, Math.round(fx1));
+        int y1 = Math.max(0, Math.round(fy1));
+        int x2 = Math.min(frame.width(), Math.round(fx2));
+        int y2 = Math.min(frame.height(), Math.round(fy2));
+        int w = x2 - x1;
+        int h = y2 - y1;
+        if (w < MIN_SIDE || h < MIN_SIDE) {
+            return null;
+        }
+        byte[] out = new byte[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(frame.bgr(), ((y1 + y) * frame.width() + x1) * 3, out, y * w * 3, w * 3);
+        }
+        return new VideoFrame(frame.index(), w, h, out);
+    }
+}

@@ -1,0 +1,80 @@
+package bbva.store;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Resource-local units of work: a read, or one transaction that commits or rolls back whole. OCR
+ * partitions write concurrently, and Derby may pick one of two colliding transactions as a lock
+ * victim; since every write here is idempotent, the victim is simply run again.
+ */
+final class Jpa {
+    private static final Set<String> LOCK_CONFLICT = Set.of("40001", "40XL1", "40XL2");
+    private static final int ATTEMPTS = 5;
+
+    private final EntityManagerFactory emf;
+
+    Jpa(EntityManagerFactory emf) {
+        this.emf = emf;
+    }
+
+    <T> T read(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    <T> T inTransaction(Function<EntityManager, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (PersistenceException e) {
+                if (attempt == ATTEMPTS || !lockConflict(e)) {
+                    throw e;
+                }
+                sleep(50L * attempt);
+            }
+        }
+    }
+
+    private static boolean lockConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && LOCK_CONFLICT.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private <T> T once(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } finally {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            em.close();
+        }
+    }
+}

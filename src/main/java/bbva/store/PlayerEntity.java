@@ -1,0 +1,36 @@
+package bbva.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One tracked person and the jersey number its readings voted for (null: none read). */
+@Entity
+@Table(name = "players")
+public class PlayerEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "video_id")
+    public long videoId;
+    @Column(name = "track_id")
+    public int trackId;
+    @Column(name = "jersey_number")
+    public String number;
+    public float confidence;
+    /** Readings that voted for the number. */
+    public int votes;
+    /** All readings of the track, with or without a number. */
+    public int readings;
+    @Column(name = "frames_seen")
+    public int framesSeen;
+    @Column(name = "first_frame")
+    public int firstFrame;
+    @Column(name = "last_frame")
+    public int lastFrame;
+    @Column(name = "short_track")
+    public boolean shortTrack;
+}

@@ -1,0 +1,87 @@
+package bbva.store;
+
+import bbva.detect.Detection;
+import bbva.ocr.JerseyReading;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/** OCR readings and players. Writes are single, idempotent transactions like {@link Store}'s. */
+public class PlayerStore {
+    private final Jpa jpa;
+
+    public PlayerStore(EntityManagerFactory emf) {
+        this.jpa = new Jpa(emf);
+    }
+
+    /** Replaces the readings of frames [frameStart, frameEnd] and completes the batch's OCR, in one transaction. */
+    public void writeReadings(long videoId, int batchIndex, int frameStart, int frameEnd,
+                              Map<Detection, JerseyReading> readings, String engine) {
+        jpa.inTransaction(em -> {
+            em.createQuery("DELETE FROM OcrReadingEntity r WHERE r.videoId = :v AND r.frame BETWEEN :a AND :b")
+                    .setParameter("v", videoId).setParameter("a", frameStart).setParameter("b", frameEnd).executeUpdate();
+            readings.forEach((d, reading) -> {
+                OcrReadingEntity e = new OcrReadingEntity();
+                e.videoId = videoId;
+                e.frame = d.frame();
+                e.index = d.index();
+                e.number = reading.number();
+                e.confidence = reading.confidence();
+                e.engine = engine;
+                em.persist(e);
+            });
+            return em.createQuery("UPDATE BatchEntity b SET b.ocrStatus = :s, b.ocrCompletedAt = :t "
+                            + "WHERE b.videoId = :v AND b.batchIndex = :i")
+                    .setParameter("s", Status.COMPLETED).setParameter("t", LocalDateTime.now(ZoneOffset.UTC))
+                    .setParameter("v", videoId).setParameter("i", batchIndex).executeUpdate();
+        });
+    }
+
+    public void markOcr(long videoId, int batchIndex, String status) {
+        jpa.inTransaction(em -> em.createQuery("UPDATE BatchEntity b SET b.ocrStatus = :s "
+                        + "WHERE b.videoId = :v AND b.batchIndex = :i AND b.ocrStatus <> :done")
+                .setParameter("s", status).setParameter("v", videoId).setParameter("i", batchIndex)
+                .setParameter("done", Status.COMPLETED).executeUpdate());
+    }
+
+    /** After a failed OCR step: its batches in progress are marked failed. */
+    public void failOcrInProgress(long videoId) {
+        jpa.inTransaction(em -> em.createQuery("UPDATE BatchEntity b SET b.ocrStatus = :f "
+                        + "WHERE b.videoId = :v AND b.ocrStatus = :p")
+                .setParameter("f", Status.FAILED).setParameter("v", videoId).setParameter("p", Status.PROCESSING)
+                .executeUpdate());
+    }
+
+    public List<OcrReadingEntity> readings(long videoId) {
+        return jpa.read(em -> em.createQuery("SELECT r FROM OcrReadingEntity r WHERE r.videoId = :v ORDER BY r.frame, r.index",
+                OcrReadingEntity.class).setParameter("v", videoId).getResultList());
+    }
+
+    /** OCR progress in person detections: [read, total]; the total counts every batch whose OCR is not skipped. */
+    public long[] ocrProgress(long videoId, List<String> personLabels) {
+        return jpa.read(em -> {
+            String q = "SELECT COUNT(d) FROM DetectionEntity d, BatchEntity b WHERE b.videoId = :v AND d.videoId = :v "
+                    + "AND d.frame BETWEEN b.frameStart AND b.frameEnd AND d.label IN :labels AND b.ocrStatus ";
+            long done = em.createQuery(q + "= :s", Long.class).setParameter("v", videoId)
+                    .setParameter("labels", personLabels).setParameter("s", Status.COMPLETED).getSingleResult();
+            long total = em.createQuery(q + "<> :s", Long.class).setParameter("v", videoId)
+                    .setParameter("labels", personLabels).setParameter("s", Status.SKIPPED).getSingleResult();
+            return new long[] {done, total};
+        });
+    }
+
+    public void replacePlayers(long videoId, List<PlayerEntity> players) {
+        jpa.inTransaction(em -> {
+            em.createQuery("DELETE FROM PlayerEntity p WHERE p.videoId = :v").setParameter("v", videoId).executeUpdate();
+            players.forEach(em::persist);
+            return null;
+        });
+    }
+
+    public List<PlayerEntity> players(long videoId) {
+        return jpa.read(em -> em.createQuery("SELECT p FROM PlayerEntity p WHERE p.videoId = :v ORDER BY p.trackId",
+                PlayerEntity.class).setParameter("v", videoId).getResultList());
+    }
+}

@@ -1,0 +1,105 @@
+package bbva.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bbva.video.PlayerClip;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Tracking + OCR + identify on a rendered clip whose truth is known: ground-truth boxes are replayed
+ * by the file detector, so every player must get the right number, and a kill -9 in any of the
+ * later steps must resume to the same export.
+ */
+class IdentityIT {
+    static final int FRAMES = 90;
+    static Path clip;
+    static Path boxes;
+    static String reference;
+
+    static String[] analyze() {
+        return new String[] {"analyze", clip.toString(), "--detector", "file", "--detections", boxes.toString(),
+                "--ocr-threads", "2", "--no-progress"};
+    }
+
+    @BeforeAll
+    static void uninterrupted(@TempDir Path dir) throws Exception {
+        clip = PlayerClip.render(dir.resolve("game.mp4"), FRAMES);
+        boxes = PlayerClip.boxes(dir.resolve("truth.csv"), FRAMES);
+        Cli cli = new Cli(dir.resolve("reference"));
+        cli.run(analyze()).expect(0).contains("Players (4 tracks)").contains("jersey OCR      : ");
+        reference = cli.export(clip);
+    }
+
+    @Test
+    void everyPlayerGetsTheRightNumberAndTracksArePure() throws Exception {
+        JsonNode export = new ObjectMapper().readTree(reference);
+        Map<Integer, Set<String>> truthOfTrack = new HashMap<>();
+        int untracked = 0;
+        for (JsonNode d : export.get("detections")) {
+            if (d.get("trackId").isNull()) {
+                untracked++;
+                continue;
+            }
+            truthOfTrack.computeIfAbsent(d.get("trackId").asInt(), k -> new HashSet<>())
+                    .add(PlayerClip.at(d.get("y1").asDouble()).number());
+        }
+        assertEquals(4, truthOfTrack.size(), "one track per player: " + truthOfTrack);
+        truthOfTrack.forEach((track, truth) -> assertEquals(1, truth.size(), "track " + track + " mixes players " + truth));
+        assertTrue(untracked <= 4, "only the first frame of each player is tentative, got " + untracked);
+
+        JsonNode players = export.get("players");
+        assertEquals(4, players.size());
+        for (JsonNode p : players) {
+            String truth = truthOfTrack.get(p.get("trackId").asInt()).iterator().next();
+            assertEquals(truth, p.get("number").asText(), "player of track " + p.get("trackId"));
+            assertTrue(p.get("confidence").asDouble() > 0.6, p.toString());
+            assertTrue(!p.get("shortTrack").asBoolean());
+        }
+        for (JsonNode b : export.get("batches")) {
+            assertEquals("completed", b.get("ocrStatus").asText());
+        }
+        assertTrue(export.get("ocrReadings").size() >= FRAMES * 3, "a reading per person detection");
+    }
+
+    @ParameterizedTest(name = "kill -9 at {0}")
+    @ValueSource(strings = {"track.committed.1", "ocr.committed.1", "identify.voting"})
+    void killedInALaterStepResumesToTheSameResults(String point, @TempDir Path dir) throws Exception {
+        Cli cli = new Cli(dir);
+        Cli.Child child = cli.start(List.of("-Dbbva.faults=" + point + "=pause"), analyze());
+        child.awaitOutput("FAULT-POINT " + point, 180);
+        child.kill9();
+        cli.run("resume", clip.toString(), "--no-progress").expect(0).contains("COMPLETED");
+        assertEquals(reference, cli.export(clip), "export after kill -9 at " + point + " and resume");
+    }
+
+    @Test
+    void withoutOcrBatchesAreSkippedAndPlayersHaveNoNumber(@TempDir Path dir) throws Exception {
+        Cli cli = new Cli(dir);
+        String[] args = List.of(analyze()).toArray(new String[0]);
+        String[] noOcr = java.util.Arrays.copyOf(args, args.length + 1);
+        noOcr[args.length] = "--no-ocr";
+        cli.run(noOcr).expect(0).contains("Players (4 tracks)");
+        JsonNode export = new ObjectMapper().readTree(cli.export(clip));
+        for (JsonNode b : export.get("batches")) {
+            assertEquals("skipped", b.get("ocrStatus").asText());
+        }
+        assertEquals(0, export.get("ocrReadings").size());
+        for (JsonNode p : export.get("players")) {
+            assertTrue(p.get("number").isNull());
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package bbva.track;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import bbva.detect.Detection;
+import bbva.detect.Detections;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+class TrackerTest {
+    private static Detection box(double cx, double cy, double score) {
+        return Detection.of(1, "person", (float) score, (float) (cx - 20), (float) (cy - 50), (float) (cx + 20), (float) (cy + 50));
+    }
+
+    /** Runs frames 0..n-1 through a tracker; returns per frame the track id of each detection (by its x order). */
+    private static List<List<Integer>> run(Tracker tracker, int from, int to, IntFunction<List<Detection>> scene) {
+        List<List<Integer>> ids = new ArrayList<>();
+        for (int f = from; f < to; f++) {
+            List<Detection> tracked = tracker.update(f, Detections.rank(f, scene.apply(f)));
+            List<Detection> byX = new ArrayList<>(tracked);
+            byX.sort((a, b) -> Float.compare(a.x1(), b.x1()));
+            ids.add(byX.stream().map(Detection::trackId).toList());
+        }
+        return ids;
+    }
+
+    @Test
+    void parallelWalkersKeepTheirIdsWithoutSwitches() {
+        Tracker t = new Tracker(TrackerSettings.DEFAULT);
+        List<List<Integer>> ids = run(t, 0, 100, f -> List.of(box(100 + 3 * f, 200, 0.9), box(300 + 3 * f, 220, 0.8),
+                box(500 + 3 * f, 240, 0.7)));
+        assertEquals(List.of(1, 2, 3), ids.get(1), "initialized on the second hit");
+        for (int f = 1; f < 100; f++) {
+            assertEquals(List.of(1, 2, 3), ids.get(f), "frame " + f);
+        }
+        assertNull(ids.get(0).get(0), "tentative on the first frame");
+    }
+
+    @Test
+    void crossingPathsKeepIdentityThroughConstantVelocity() {
+        Tracker t = new Tracker(TrackerSettings.DEFAULT);
+        // A walks right, B walks left, at different heights so boxes overlap only partially while crossing
+        IntFunction<List<Detection>> scene = f -> List.of(box(100 + 8 * f, 200, 0.9), box(500 - 8 * f, 230, 0.8));
+        List<Integer> aIds = new ArrayList<>();
+        for (int f = 0; f < 50; f++) {
+            List<Detection> out = t.update(f, Detections.rank(f, scene.apply(f)));
+            aIds.add(out.stream().filter(d -> d.score() > 0.85f).findFirst().orElseThrow().trackId());
+        }
+        for (int f = 1; f < 50; f++) {
+            assertEquals(1, aIds.get(f), "A keeps id 1 at frame " + f);
+        }
+    }
+
+    @Test
+    void missedFramesAreBridgedAndLongAbsenceEndsTheTrack() {
+        Tracker t = new Tracker(TrackerSettings.DEFAULT);
+        run(t, 0, 10, f -> List.of(box(100 + 5 * f, 200, 0.9)));
+        run(t, 10, 16, f -> List.of());                                  // 6 frames unseen
+        List<List<Integer>> back = run(t, 16, 18, f -> List.of(box(100 + 5 * f, 200, 0.9)));
+        assertEquals(1, back.get(0).get(0), "predicted forward over the gap, same id");
+        run(t, 18, 18 + TrackerSettings.DEFAULT.maxMissed() + 1, f -> List.of());
+        List<List<Integer>> reborn = run(t, 40, 42, f -> List.of(box(100 + 5 * f, 200, 0.9)));
+        assertNotEquals(1, reborn.get(1).get(0), "a track dead after maxMissed frames is not revived");
+        assertEquals(2, reborn.get(1).get(0));
+    }
+
+    @Test
+    void birthsGetNewIdsAndOneFrameGhostsGetNone() {
+        Tracker t = new Tracker(TrackerSettings.DEFAULT);
+        run(t, 0, 5, f -> List.of(box(100, 200, 0.9)));
+        List<List<Integer>> ids = run(t, 5, 7, f -> f == 5 ? List.of(box(100, 200, 0.9), box(600, 200, 0.5))
+                : List.of(box(100, 200, 0.9), box(400, 100, 0.5)));
+        assertEquals(1, ids.get(0).get(0));
+        assertNull(ids.get(0).get(1), "a one-frame detection stays tentative");
+        assertNull(ids.get(1).get(1), "and one elsewhere next frame is a new tentative track");
+        List<List<Integer>> later = run(t, 7, 9, f -> List.of(box(100, 200, 0.9), box(400, 100, 0.5)));
+        assertNotNull(later.get(0).get(1));
+        assertEquals(2, later.get(0).get(1));
+    }
+
+    @Test
+    void stateRoundTripsThroughTheCheckpoint() throws Exception {
+        IntFunction<List<Detection>> scene = f -> List.of(box(100 + 4 * f, 200, 0.9), box(700 - 6 * f, 260, 0.8),
+                box(300, 100 + f, f % 7 == 0 ? 0.2 : 0.6));
+        List<List<Integer>> straight = run(new Tracker(TrackerSettings.DEFAULT), 0, 90, scene);
+
+        Tracker first = new Tracker(TrackerSettings.DEFAULT);
+        List<List<Integer>> resumed = new ArrayList<>(run(first, 0, 45, scene));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(first.state());
+        }
+        Tracker.State restored;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            restored = (Tracker.State) in.readObject();
+        }
+        resumed.addAll(run(new Tracker(TrackerSettings.DEFAULT, restored), 45, 90, scene));
+        assertEquals(straight, resumed);
+    }
+}
