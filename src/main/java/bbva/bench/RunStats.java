@@ -9,6 +9,7 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -32,7 +33,8 @@ public final class RunStats {
     }
 
     /** Writes the stats file if the benchmark asked for one (system property bbva.stats). */
-    public void writeIfRequested(double wallSeconds, double inferenceSeconds, int frames) throws IOException {
+    public void writeIfRequested(double wallSeconds, double inferenceSeconds, int frames, Map<String, Double> stepSeconds)
+            throws IOException {
         String file = System.getProperty(PROPERTY);
         if (file == null) {
             return;
@@ -44,6 +46,7 @@ public final class RunStats {
         p.setProperty("frames", Integer.toString(frames));
         p.setProperty("peakHeapAfterGcBytes", Long.toString(peakHeapAfterGc));
         p.setProperty("peakRssKb", Long.toString(peakRssKb()));
+        stepSeconds.forEach((step, seconds) -> p.setProperty("step." + step + ".seconds", Double.toString(seconds)));
         try (Writer w = Files.newBufferedWriter(Path.of(file))) {
             p.store(w, "bbva run stats");
         }

@@ -57,6 +57,11 @@ final class BenchCommand implements Callable<Integer> {
                 d(batched, "peakHeapAfterGcBytes") / 1048576, d(quarter, "peakHeapAfterGcBytes") / 1048576));
         System.out.println(String.format(Locale.ROOT, "RSS ratio             : %.2f  (peak RSS, whole %.0f MiB / quarter %.0f MiB; goal <= 1.1)",
                 d(batched, "peakRssKb") / d(quarter, "peakRssKb"), d(batched, "peakRssKb") / 1024, d(quarter, "peakRssKb") / 1024));
+        double ocrStep = Double.parseDouble(batched.getProperty("step.ocr.seconds", "0"));
+        System.out.println(String.format(Locale.ROOT, "OCR share of job      : %.1f%%  (step ocr %.1f s of %.1f s; steps: detect %s s, track %s s, identify %s s)",
+                100 * ocrStep / wall, ocrStep, wall, batched.getProperty("step.detect.seconds"),
+                batched.getProperty("step.track.seconds"), batched.getProperty("step.identify.seconds")));
+        OcrBench.run(System.out);
         return ExitCodes.OK;
     }
 

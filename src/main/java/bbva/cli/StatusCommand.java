@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "status", description = "Every analysis with its progress; with VIDEO, also its batch table. Works while a job runs.")
 final class StatusCommand implements Callable<Integer> {
-    private static final String ROW = "%-28s %-12s %-28s %-8s %-9s %s%n";
+    private static final String ROW = "%-24s %-12s %-24s %-24s %-8s %-8s %s%n";
     @Parameters(index = "0", arity = "0..1", paramLabel = "VIDEO")
     Path video;
     @Mixin
@@ -50,15 +50,16 @@ final class StatusCommand implements Callable<Integer> {
                         : "No analyses in " + runtime.dataDir().root() + ". Start one with: bbva analyze VIDEO");
                 return only != null ? ExitCodes.BAD_INPUT : ExitCodes.OK;
             }
-            System.out.printf(ROW, "VIDEO", "STATUS", "DETECTION", "OVERALL", "BATCHES", "EXECUTION");
+            System.out.printf(ROW, "VIDEO", "STATUS", "DETECTION", "OCR", "OVERALL", "BATCHES", "EXECUTION");
             unprepared.forEach((path, e) -> System.out.printf(ROW, Path.of(path).getFileName(), state(e, path, holder),
-                    "not prepared", "0%", "-", e.getExecutionId() + " " + e.getBatchStatus() + exitReason(e)));
+                    "not prepared", "-", "0%", "-", e.getExecutionId() + " " + e.getBatchStatus() + exitReason(e)));
             for (VideoEntity v : videos) {
                 List<BatchEntity> batches = runtime.store().batches(v.id);
                 Progress p = Progresses.of(runtime, v);
                 Optional<JobExecution> e = Executions.latest(runtime.jobs(), v.path);
                 System.out.printf(ROW, v.name, state(v, holder),
-                        p.framesDone() + "/" + p.framesTotal() + " frames" + (p.ocrEnabled() ? ", OCR " + Progress.percent(p.ocrFraction()) + "%" : ""),
+                        p.detectionLine().substring("Detection: ".length()),
+                        p.ocrEnabled() ? p.ocrLine().substring("OCR: ".length()) : "skipped",
                         Progress.percent(p.overall(progress.weights())) + "%",
                         p.batchesDone() + "/" + p.batchesTotal(),
                         e.map(x -> x.getExecutionId() + " " + x.getBatchStatus() + exitReason(x)).orElse("-"));

@@ -152,7 +152,12 @@ public final class Exporter {
             CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
             columns(e.getKey(), rows).forEach(schema::addColumn);
             try (Writer w = Files.newBufferedWriter(file)) {
-                mapper.writer(schema.build()).writeValues(w).writeAll(rows);
+                if (rows.isEmpty()) {
+                    // Jackson writes the header with the first row; an empty table still has its columns
+                    w.write(String.join(",", columns(e.getKey(), rows)) + "\n");
+                } else {
+                    mapper.writer(schema.build()).writeValues(w).writeAll(rows);
+                }
             }
             written.add(file);
         }

@@ -111,7 +111,9 @@ final class Cli {
         cmd.addAll(List.of("-cp", project.resolve("target/bbva.jar") + ":" + project.resolve("target/lib") + "/*",
                 Main.class.getName()));
         cmd.addAll(List.of(args));
-        cmd.addAll(List.of("--data-dir", dataDir.toString()));
+        if (!"read-number".equals(args[0])) {
+            cmd.addAll(List.of("--data-dir", dataDir.toString()));
+        }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().remove("BBVA_MODEL");
         pb.environment().remove("BBVA_DATA_DIR");

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bbva.bench.JerseyImages;
 import bbva.video.PlayerClip;
+import java.nio.file.Files;
+import javax.imageio.ImageIO;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -84,6 +87,19 @@ class IdentityIT {
         child.kill9();
         cli.run("resume", clip.toString(), "--no-progress").expect(0).contains("COMPLETED");
         assertEquals(reference, cli.export(clip), "export after kill -9 at " + point + " and resume");
+    }
+
+    @Test
+    void readNumberPrintsWhatOcrReadsInEachImage(@TempDir Path dir) throws Exception {
+        Path jersey = dir.resolve("23.png");
+        ImageIO.write(JerseyImages.render("23", 2, "SansSerif", 64, false, 0, 1), "png", jersey.toFile());
+        Path blank = dir.resolve("blank.png");
+        ImageIO.write(JerseyImages.render(null, 2, "SansSerif", 64, false, 0, 1), "png", blank.toFile());
+        Cli cli = new Cli(dir.resolve("data"));
+        cli.run("read-number", jersey.toString(), blank.toString()).expect(0)
+                .contains(jersey + ": 23 (confidence ").contains(blank + ": no number");
+        Path text = Files.writeString(dir.resolve("notes.png"), "not an image");
+        cli.run("read-number", text.toString()).expect(2).contains("cannot read " + text + " as an image");
     }
 
     @Test

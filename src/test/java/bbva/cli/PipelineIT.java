@@ -20,7 +20,8 @@ class PipelineIT {
     void wholeRealVideoIn27BatchesAndTwoRunsExportTheSameBytes(@TempDir Path dir) throws Exception {
         Path vtest = TestPaths.vtest();
         Cli first = new Cli(dir.resolve("a"));
-        first.run("analyze", vtest.toString(), "--model", STANDIN).expect(0)
+        // OCR's determinism and restarts are IdentityIT's subject; here the whole video, without OCR
+        first.run("analyze", vtest.toString(), "--model", STANDIN, "--no-ocr").expect(0)
                 .contains("Detection: 795/795 frames (100%)").contains("batches         : 27/27 completed")
                 .contains("detections      : 2385");
         JsonNode export = new ObjectMapper().readTree(first.export(vtest));
@@ -35,17 +36,19 @@ class PipelineIT {
         assertEquals(795, export.get("video").get("frameCount").asInt());
 
         Cli second = new Cli(dir.resolve("b"));
-        second.run("analyze", vtest.toString(), "--model", STANDIN, "--batch-size", "30", "--no-progress").expect(0);
+        second.run("analyze", vtest.toString(), "--model", STANDIN, "--no-ocr", "--batch-size", "30", "--no-progress").expect(0);
         assertEquals(first.export(vtest), second.export(vtest), "two analyses of one video export identical bytes");
 
-        first.run("analyze", vtest.toString(), "--model", STANDIN).expect(0).contains("already analyzed");
-        first.run("analyze", vtest.toString(), "--model", STANDIN, "--fresh", "--no-progress").expect(0).contains("COMPLETED");
+        first.run("analyze", vtest.toString(), "--model", STANDIN, "--no-ocr").expect(0).contains("already analyzed");
+        first.run("analyze", vtest.toString(), "--model", STANDIN, "--no-ocr", "--fresh", "--no-progress").expect(0).contains("COMPLETED");
         assertEquals(second.export(vtest), first.export(vtest));
 
         Path csv = dir.resolve("csv");
         first.run("export", vtest.toString(), "--format", "csv", "--output", csv.toString()).expect(0);
         assertEquals(1 + 2385, Files.readAllLines(csv.resolve("detections.csv")).size());
         assertEquals(1 + 27, Files.readAllLines(csv.resolve("batches.csv")).size());
+        assertEquals(1, Files.readAllLines(csv.resolve("ocrReadings.csv")).size(), "header only: OCR was off");
+        assertTrue(Files.readAllLines(csv.resolve("players.csv")).size() > 1, "tracks became players");
         assertTrue(Files.readString(csv.resolve("video.csv")).startsWith("name,fingerprint,"));
     }
 

@@ -3,6 +3,7 @@ package bbva.ocr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bbva.bench.JerseyImages;
 import bbva.video.VideoFrame;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package bbva.ocr;
+package bbva.bench;
 
 import bbva.video.VideoFrame;
 import java.awt.Color;
@@ -14,8 +14,8 @@ import java.util.Random;
 
 /** Renders jersey crops: a shirt of some colour with a number (or none) in a contrasting colour. */
 public final class JerseyImages {
-    static final String[] FONTS = {Font.SANS_SERIF, Font.SERIF, Font.MONOSPACED, Font.DIALOG};
-    static final Color[][] KITS = {
+    public static final String[] FONTS = {Font.SANS_SERIF, Font.SERIF, Font.MONOSPACED, Font.DIALOG};
+    public static final Color[][] KITS = {
         {Color.WHITE, Color.BLACK}, {new Color(200, 20, 30), Color.WHITE}, {new Color(20, 40, 160), Color.WHITE},
         {new Color(250, 210, 40), new Color(90, 20, 120)}, {new Color(20, 110, 50), Color.WHITE},
         {Color.BLACK, new Color(240, 180, 0)}, {new Color(230, 230, 230), new Color(200, 20, 30)},
