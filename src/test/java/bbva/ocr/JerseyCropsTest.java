@@ -1,0 +1,54 @@
+package bbva.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import bbva.detect.Detection;
+import bbva.video.VideoFrame;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JerseyCropsTest {
+    /** A 200x100 frame whose pixel bytes encode their x coordinate, so a crop's origin can be read back. */
+    private static VideoFrame frame() {
+        byte[] bgr = new byte[200 * 100 * 3];
+        for (int y = 0; y < 100; y++) {
+            for (int x = 0; x < 200; x++) {
+                bgr[(y * 200 + x) * 3] = (byte) x;
+                bgr[(y * 200 + x) * 3 + 1] = (byte) y;
+            }
+        }
+        return new VideoFrame(3, 200, 100, bgr);
+    }
+
+    @Test
+    void numberBoxesArePairedToTheirPersonByOverlapOfTheSmallerBox() {
+        Detection left = Detection.of(2, "player", 0.9f, 10, 10, 60, 90);
+        Detection right = Detection.of(2, "player", 0.8f, 100, 10, 150, 90);
+        Detection numberOfRight = Detection.of(1, "number", 0.7f, 115, 30, 135, 50);     // inside right
+        Detection straddling = Detection.of(1, "number", 0.9f, 55, 30, 75, 50);          // 25% inside left
+        List<JerseyCrops.Crop> crops = JerseyCrops.forFrame(frame(), List.of(left, right, numberOfRight, straddling));
+        assertEquals(2, crops.size());
+        assertSame(left, crops.get(0).person());
+        // left has no number box of its own (the straddling one overlaps it by 25%): torso band
+        VideoFrame torso = crops.get(0).image();
+        assertEquals(Math.round(10 + 0.15f * 50), torso.bgr()[0] & 0xff, "torso starts 15% in");
+        assertEquals(Math.round(10 + 0.15f * 80), torso.bgr()[1] & 0xff, "and 15% down");
+        assertEquals(35, torso.width());
+        assertEquals(32, torso.height());
+        // right reads its number box, padded by 15%
+        VideoFrame number = crops.get(1).image();
+        assertEquals(112, number.bgr()[0] & 0xff);
+        assertEquals(27, number.bgr()[1] & 0xff);
+        assertEquals(26, number.width());
+        assertEquals(26, number.height());
+    }
+
+    @Test
+    void overlapIsMeasuredOverTheSmallerBox() {
+        Detection big = Detection.of(1, "person", 1, 0, 0, 100, 100);
+        Detection small = Detection.of(1, "number", 1, 90, 0, 110, 10);
+        assertEquals(0.5, JerseyCrops.overSmaller(small, big), 1e-9);
+        assertEquals(0.0, JerseyCrops.overSmaller(small, Detection.of(1, "person", 1, 120, 0, 130, 10)), 1e-9);
+    }
+}
