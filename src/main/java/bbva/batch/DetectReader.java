@@ -35,8 +35,7 @@ public class DetectReader extends AbstractItemReader {
     @Override
     public void open(Serializable checkpoint) throws IOException {
         AnalysisParameters params = JobParameters.of(jobContext);
-        VideoEntity video = store.video(params.video().toString()).orElseThrow(() -> new AnalysisException(
-                "No prepared analysis for " + params.video() + "; start it with bbva analyze."));
+        VideoEntity video = JobParameters.video(jobContext, store);
         if (!Fingerprint.of(params.video()).equals(video.fingerprint)) {
             throw new AnalysisException(params.video() + " has changed since its analysis started. Restore the "
                     + "original file to resume, or start over with bbva analyze --fresh.");

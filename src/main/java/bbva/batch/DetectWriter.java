@@ -1,6 +1,5 @@
 package bbva.batch;
 
-import bbva.AnalysisParameters;
 import bbva.detect.Detection;
 import bbva.detect.FrameDetections;
 import bbva.store.BatchPlan;
@@ -33,8 +32,7 @@ public class DetectWriter extends AbstractItemWriter {
 
     @Override
     public void open(Serializable checkpoint) {
-        AnalysisParameters params = JobParameters.of(jobContext);
-        VideoEntity video = store.video(params.video().toString()).orElseThrow();
+        VideoEntity video = JobParameters.video(jobContext, store);
         videoId = video.id;
         plan = BatchPlan.of(video);
     }

@@ -29,7 +29,7 @@ public class Identify extends AbstractBatchlet {
     @Override
     public String process() {
         AnalysisParameters params = JobParameters.of(jobContext);
-        VideoEntity video = store.video(params.video().toString()).orElseThrow();
+        VideoEntity video = JobParameters.video(jobContext, store);
         List<Detection> tracked = store.detections(video.id, 0, Integer.MAX_VALUE).stream()
                 .filter(d -> d.trackId() != null).toList();
         List<PlayerEntity> result = PlayerVote.vote(video.id, tracked, players.readings(video.id), params.minTrackFrames());

@@ -34,7 +34,7 @@ public class OcrMapper implements PartitionMapper {
     @Override
     public PartitionPlan mapPartitions() {
         AnalysisParameters params = JobParameters.of(jobContext);
-        VideoEntity video = store.video(params.video().toString()).orElseThrow();
+        VideoEntity video = JobParameters.video(jobContext, store);
         List<Properties> partitions = new ArrayList<>();
         for (BatchEntity b : store.batches(video.id)) {
             if (Status.COMPLETED.equals(b.detectionStatus) && !Status.COMPLETED.equals(b.ocrStatus)

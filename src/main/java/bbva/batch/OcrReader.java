@@ -59,7 +59,7 @@ public class OcrReader extends AbstractItemReader {
             return;
         }
         AnalysisParameters params = JobParameters.of(jobContext);
-        VideoEntity video = store.video(params.video().toString()).orElseThrow();
+        VideoEntity video = JobParameters.video(jobContext, store);
         plan = BatchPlan.of(video);
         span = plan.span(batch);
         players.markOcr(video.id, batch, Status.PROCESSING);

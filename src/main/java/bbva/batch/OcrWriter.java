@@ -1,6 +1,5 @@
 package bbva.batch;
 
-import bbva.AnalysisParameters;
 import bbva.detect.Detection;
 import bbva.ocr.JerseyReader;
 import bbva.ocr.JerseyReading;
@@ -44,8 +43,7 @@ public class OcrWriter extends AbstractItemWriter {
 
     @Override
     public void open(Serializable checkpoint) {
-        AnalysisParameters params = JobParameters.of(jobContext);
-        VideoEntity video = store.video(params.video().toString()).orElseThrow();
+        VideoEntity video = JobParameters.video(jobContext, store);
         videoId = video.id;
         int batch = Integer.parseInt(batchIndex);
         span = batch < 0 ? null : BatchPlan.of(video).span(batch);

@@ -1,6 +1,5 @@
 package bbva.batch;
 
-import bbva.AnalysisParameters;
 import bbva.detect.Detection;
 import bbva.detect.FrameDetections;
 import bbva.detect.LabelMap;
@@ -35,8 +34,7 @@ public class TrackReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
-        AnalysisParameters params = JobParameters.of(jobContext);
-        VideoEntity video = store.video(params.video().toString()).orElseThrow();
+        VideoEntity video = JobParameters.video(jobContext, store);
         videoId = video.id;
         plan = BatchPlan.of(video);
         nextFrame = checkpoint == null ? 0 : (Integer) checkpoint;

@@ -1,6 +1,5 @@
 package bbva.batch;
 
-import bbva.AnalysisParameters;
 import bbva.detect.Detection;
 import bbva.detect.FrameDetections;
 import bbva.store.BatchPlan;
@@ -45,8 +44,7 @@ public class TrackWriter extends AbstractItemWriter {
 
     @Override
     public void open(Serializable checkpoint) {
-        AnalysisParameters params = JobParameters.of(jobContext);
-        VideoEntity video = store.video(params.video().toString()).orElseThrow();
+        VideoEntity video = JobParameters.video(jobContext, store);
         videoId = video.id;
         plan = BatchPlan.of(video);
         tracker = checkpoint == null ? new Tracker(TrackerSettings.DEFAULT)
