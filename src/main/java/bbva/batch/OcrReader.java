@@ -68,7 +68,8 @@ public class OcrReader extends AbstractItemReader {
         }
         nextFrame = span.frameStart();
         source = FrameSource.open(params.video(), nextFrame);
-        reader = new PpOcrJerseyReader(1);
+        // the partitions share the cores
+        reader = new PpOcrJerseyReader(Math.max(1, Runtime.getRuntime().availableProcessors() / params.ocrThreads()));
         stepContext.setTransientUserData(reader);
     }
 

@@ -10,7 +10,10 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** After every step: release the step's detector; on failure, record the reason and mark its batches failed. */
+/**
+ * Around every step: time it; afterwards release the step's detector and, on failure, record the
+ * reason and mark its batches failed.
+ */
 @Named("stepListener")
 @Dependent
 public class StepListener extends AbstractStepListener {
@@ -23,8 +26,16 @@ public class StepListener extends AbstractStepListener {
     @Inject
     PlayerStore players;
 
+    private long started;
+
+    @Override
+    public void beforeStep() {
+        started = System.nanoTime();
+    }
+
     @Override
     public void afterStep() {
+        RunMetrics.addStep(stepContext.getStepName(), System.nanoTime() - started);
         if (stepContext.getTransientUserData() instanceof Detector detector) {
             RunMetrics.addInference(detector.inferenceNanos());
             detector.close();

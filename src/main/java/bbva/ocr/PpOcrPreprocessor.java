@@ -9,18 +9,35 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * PP-OCR recognition input: each crop resized to height 48 keeping its aspect ratio (at most
- * {@link #WIDTH} wide), BGR, (x/255 - 0.5) / 0.5, right-padded with zeros to a common width.
+ * {@link #MAX_WIDTH} wide), BGR, (x/255 - 0.5) / 0.5, right-padded with zeros to the widest crop of
+ * the batch (as PaddleOCR batches). Jersey crops are narrow, so this is far cheaper than padding
+ * every crop to the full 320.
  */
 public final class PpOcrPreprocessor {
     public static final int HEIGHT = 48;
-    public static final int WIDTH = 320;
+    public static final int MAX_WIDTH = 320;
+    static final int MIN_WIDTH = 64;
+
+    /** The tensor's width for a batch: the widest crop, at least {@link #MIN_WIDTH}, a multiple of 8. */
+    public static int batchWidth(List<VideoFrame> crops) {
+        int widest = MIN_WIDTH;
+        for (VideoFrame c : crops) {
+            widest = Math.max(widest, scaledWidth(c));
+        }
+        return Math.min(MAX_WIDTH, (widest + 7) / 8 * 8);
+    }
+
+    private static int scaledWidth(VideoFrame crop) {
+        return Math.max(1, Math.min(MAX_WIDTH, (int) Math.ceil(HEIGHT * (double) crop.width() / crop.height())));
+    }
 
     public float[] toTensor(List<VideoFrame> crops) {
-        int plane = HEIGHT * WIDTH;
+        int width = batchWidth(crops);
+        int plane = HEIGHT * width;
         float[] out = new float[crops.size() * 3 * plane];
         for (int n = 0; n < crops.size(); n++) {
             VideoFrame crop = crops.get(n);
-            int w = Math.max(1, Math.min(WIDTH, (int) Math.ceil(HEIGHT * (double) crop.width() / crop.height())));
+            int w = scaledWidth(crop);
             byte[] px = new byte[HEIGHT * w * 3];
             try (Mat in = new Mat(crop.height(), crop.width(), opencv_core.CV_8UC3); Mat resized = new Mat()) {
                 in.data().put(crop.bgr());
@@ -32,7 +49,7 @@ public final class PpOcrPreprocessor {
                 for (int x = 0; x < w; x++) {
                     int p = (y * w + x) * 3;
                     for (int c = 0; c < 3; c++) {
-                        out[base + c * plane + y * WIDTH + x] = ((px[p + c] & 0xff) / 255f - 0.5f) / 0.5f;
+                        out[base + c * plane + y * width + x] = ((px[p + c] & 0xff) / 255f - 0.5f) / 0.5f;
                     }
                 }
             }
