@@ -4,7 +4,6 @@ import bbva.AnalysisParameters;
 import bbva.detect.Detection;
 import bbva.ocr.JerseyCrops;
 import bbva.ocr.JerseyReader;
-import bbva.ocr.PpOcrJerseyReader;
 import bbva.store.BatchPlan;
 import bbva.store.PlayerStore;
 import bbva.store.Status;
@@ -27,8 +26,8 @@ import java.util.Map;
 
 /**
  * Reader of a step "ocr" partition: re-decodes its batch's frames and cuts the jersey crops of the
- * people detected there. It opens the partition's resources (the video and the OCR engine, which the
- * processor takes from the partition's step context) and closes them.
+ * people detected there. It holds the partition's resources: the video, and an OCR engine borrowed
+ * from {@link OcrEngines} (the processor takes it from the partition's step context).
  */
 @Named("ocrReader")
 @Dependent
@@ -42,6 +41,8 @@ public class OcrReader extends AbstractItemReader {
     @Inject
     PlayerStore players;
     @Inject
+    OcrEngines engines;
+    @Inject
     @BatchProperty(name = OcrMapper.BATCH)
     String batchIndex;
 
@@ -49,6 +50,7 @@ public class OcrReader extends AbstractItemReader {
     private BatchPlan.Span span;
     private FrameSource source;
     private JerseyReader reader;
+    private long ocrNanosAtStart;
     private final Map<Integer, List<Detection>> byFrame = new HashMap<>();
     private int nextFrame;
 
@@ -69,7 +71,8 @@ public class OcrReader extends AbstractItemReader {
         nextFrame = span.frameStart();
         source = FrameSource.open(params.video(), nextFrame);
         // the partitions share the cores
-        reader = new PpOcrJerseyReader(Math.max(1, Runtime.getRuntime().availableProcessors() / params.ocrThreads()));
+        reader = engines.borrow(Math.max(1, Runtime.getRuntime().availableProcessors() / params.ocrThreads()));
+        ocrNanosAtStart = reader.inferenceNanos();
         stepContext.setTransientUserData(reader);
     }
 
@@ -95,8 +98,8 @@ public class OcrReader extends AbstractItemReader {
             source.close();
         }
         if (reader != null) {
-            RunMetrics.addOcr(reader.inferenceNanos());
-            reader.close();
+            RunMetrics.addOcr(reader.inferenceNanos() - ocrNanosAtStart);
+            engines.release(reader);
         }
     }
 }

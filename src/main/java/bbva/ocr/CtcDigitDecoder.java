@@ -7,30 +7,41 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Greedy CTC decoding restricted to digits: at each time step only "blank" and the ten digit
- * classes compete, repeats collapse, blanks drop. A jersey number is 1-2 digits (0-99, or "00");
- * anything else is no reading. Confidence is the mean probability of the emitted digits.
+ * Greedy CTC decoding restricted to digits: at each time step only "blank" and the ten digits
+ * compete, repeats collapse, blanks drop. A digit's probability includes the letters a general
+ * text model confuses it with (the model was trained on text, where "0" and "O" are both common).
+ * A jersey number is 1-2 digits (0-99, or "00"); anything else is no reading. Confidence is the
+ * mean probability of the emitted digits.
  */
 public final class CtcDigitDecoder {
-    private final int[] digitClass = new int[10];
+    private static final String[] LOOKALIKES = {"OoDQ", "Il|i", "Zz", "", "", "Ss", "b", "", "B", "gq"};
+
+    private final int[][] digitClasses = new int[10][];
 
     /** The keys file lists one symbol per line; output class = line index + 1 (class 0 is the CTC blank). */
     public CtcDigitDecoder(InputStream keys) throws IOException {
-        java.util.Arrays.fill(digitClass, -1);
+        java.util.Map<String, Integer> classOf = new java.util.HashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(keys, StandardCharsets.UTF_8))) {
             String line;
             int index = 0;
             while ((line = r.readLine()) != null) {
-                if (line.length() == 1 && Character.isDigit(line.charAt(0)) && line.charAt(0) < 128) {
-                    digitClass[line.charAt(0) - '0'] = index + 1;
-                }
+                classOf.putIfAbsent(line, index + 1);
                 index++;
             }
         }
         for (int d = 0; d < 10; d++) {
-            if (digitClass[d] < 0) {
+            Integer digit = classOf.get(Character.toString('0' + d));
+            if (digit == null) {
                 throw new IOException("OCR keys file has no entry for digit " + d);
             }
+            java.util.List<Integer> classes = new java.util.ArrayList<>(java.util.List.of(digit));
+            for (char c : LOOKALIKES[d].toCharArray()) {
+                Integer k = classOf.get(Character.toString(c));
+                if (k != null) {
+                    classes.add(k);
+                }
+            }
+            digitClasses[d] = classes.stream().mapToInt(Integer::intValue).toArray();
         }
     }
 
@@ -44,7 +55,10 @@ public final class CtcDigitDecoder {
             int best = -1;
             float bestP = probs[row];  // blank
             for (int d = 0; d < 10; d++) {
-                float p = probs[row + digitClass[d]];
+                float p = 0;
+                for (int k : digitClasses[d]) {
+                    p += probs[row + k];
+                }
                 if (p > bestP) {
                     bestP = p;
                     best = d;

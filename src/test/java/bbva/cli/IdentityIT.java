@@ -69,7 +69,7 @@ class IdentityIT {
         for (JsonNode p : players) {
             String truth = truthOfTrack.get(p.get("trackId").asInt()).iterator().next();
             assertEquals(truth, p.get("number").asText(), "player of track " + p.get("trackId"));
-            assertTrue(p.get("confidence").asDouble() > 0.6, p.toString());
+            assertTrue(p.get("confidence").asDouble() > 0.8, p.toString());
             assertTrue(!p.get("shortTrack").asBoolean());
         }
         for (JsonNode b : export.get("batches")) {

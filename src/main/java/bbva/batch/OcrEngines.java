@@ -1,0 +1,41 @@
+package bbva.batch;
+
+import bbva.ocr.JerseyReader;
+import bbva.ocr.PpOcrJerseyReader;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * OCR engines kept for the life of the application: each OCR partition is one batch, and loading
+ * the model per partition (~0.35 s) would cost more than reading the batch. Partitions running at
+ * the same time borrow different engines.
+ */
+@ApplicationScoped
+public class OcrEngines {
+    private final Deque<JerseyReader> idle = new ArrayDeque<>();
+    private final List<JerseyReader> all = new ArrayList<>();
+
+    synchronized JerseyReader borrow(int threads) {
+        JerseyReader r = idle.poll();
+        if (r == null) {
+            r = new PpOcrJerseyReader(threads);
+            all.add(r);
+        }
+        return r;
+    }
+
+    synchronized void release(JerseyReader reader) {
+        idle.push(reader);
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        all.forEach(JerseyReader::close);
+        all.clear();
+        idle.clear();
+    }
+}
