@@ -82,7 +82,8 @@ final class BenchCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("bbva-bench");
         Path stats = dir.resolve("stats.properties");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g", "-D" + RunStats.PROPERTY + "=" + stats, "-cp", System.getProperty("java.class.path"),
+                // a fixed, pre-touched heap: RSS then differs between runs only by what the run really keeps
+                "-Xms768m", "-Xmx768m", "-XX:+AlwaysPreTouch", "-D" + RunStats.PROPERTY + "=" + stats, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "analyze", video.toString(), "--data-dir", dir.resolve("data").toString(),
                 "--no-progress", "--detector", detector, "--max-frames", Integer.toString(maxFrames),
                 "--batch-size", Integer.toString(batchSize)));
