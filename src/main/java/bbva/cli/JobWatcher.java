@@ -12,6 +12,7 @@ import jakarta.batch.runtime.JobExecution;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -110,8 +111,18 @@ final class JobWatcher {
         return framesRun;
     }
 
+    /** People per batch, counted once detection is complete (it does not change after): polls stay cheap. */
+    private Map<Integer, Long> persons = Map.of();
+
     private Optional<Progress> progress() {
-        return runtime.store().video(video).map(v -> Progresses.of(runtime, v));
+        return runtime.store().video(video).map(v -> {
+            Progress p = Progress.of(v, runtime.store().batches(v.id), persons);
+            if (persons.isEmpty() && p.detectFraction() >= 1 && p.ocrEnabled()) {
+                persons = Progresses.persons(runtime, v);
+                p = Progress.of(v, runtime.store().batches(v.id), persons);
+            }
+            return p;
+        });
     }
 
     private JobExecution execution(long id) {

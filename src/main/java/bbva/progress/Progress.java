@@ -5,6 +5,7 @@ import bbva.store.BatchPlan;
 import bbva.store.Status;
 import bbva.store.VideoEntity;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Progress of one analysis, from committed work only (what a restart would keep): detection in
@@ -39,25 +40,30 @@ public record Progress(int framesDone, int framesTotal, int batchesDone, int bat
         }
     }
 
-    /** @param ocr person detections [read, total] (from PlayerStore.ocrProgress) */
-    public static Progress of(VideoEntity video, List<BatchEntity> batches, long[] ocr) {
+    /** @param persons person detections per batch index (PlayerStore.personsPerBatch); empty while unknown */
+    public static Progress of(VideoEntity video, List<BatchEntity> batches, Map<Integer, Long> persons) {
         int frames = 0;
         int done = 0;
         int ocrDone = 0;
         int ocrTotal = 0;
+        long read = 0;
+        long toRead = 0;
         for (BatchEntity b : batches) {
             if (Status.COMPLETED.equals(b.detectionStatus)) {
                 done++;
                 frames += BatchPlan.analyzedIn(b.frameStart, b.frameEnd, video.frameStride);
             }
             if (!Status.SKIPPED.equals(b.ocrStatus)) {
+                long people = persons.getOrDefault(b.batchIndex, 0L);
                 ocrTotal++;
+                toRead += people;
                 if (Status.COMPLETED.equals(b.ocrStatus)) {
                     ocrDone++;
+                    read += people;
                 }
             }
         }
-        return new Progress(frames, video.analyzedFrames, done, batches.size(), ocrDone, ocrTotal, ocr[0], ocr[1]);
+        return new Progress(frames, video.analyzedFrames, done, batches.size(), ocrDone, ocrTotal, read, toRead);
     }
 
     public double detectFraction() {

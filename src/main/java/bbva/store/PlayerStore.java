@@ -59,16 +59,19 @@ public class PlayerStore {
                 OcrReadingEntity.class).setParameter("v", videoId).getResultList());
     }
 
-    /** OCR progress in person detections: [read, total]; the total counts every batch whose OCR is not skipped. */
-    public long[] ocrProgress(long videoId, List<String> personLabels) {
+    /**
+     * Person detections per batch index, over batches whose OCR is not skipped: what OCR has to read.
+     * One grouped query; progress then needs only the batch rows.
+     */
+    public Map<Integer, Long> personsPerBatch(long videoId, List<String> personLabels) {
         return jpa.read(em -> {
-            String q = "SELECT COUNT(d) FROM DetectionEntity d, BatchEntity b WHERE b.videoId = :v AND d.videoId = :v "
-                    + "AND d.frame BETWEEN b.frameStart AND b.frameEnd AND d.label IN :labels AND b.ocrStatus ";
-            long done = em.createQuery(q + "= :s", Long.class).setParameter("v", videoId)
-                    .setParameter("labels", personLabels).setParameter("s", Status.COMPLETED).getSingleResult();
-            long total = em.createQuery(q + "<> :s", Long.class).setParameter("v", videoId)
-                    .setParameter("labels", personLabels).setParameter("s", Status.SKIPPED).getSingleResult();
-            return new long[] {done, total};
+            Map<Integer, Long> out = new java.util.HashMap<>();
+            em.createQuery("SELECT b.batchIndex, COUNT(d) FROM DetectionEntity d, BatchEntity b WHERE b.videoId = :v "
+                            + "AND d.videoId = :v AND d.frame BETWEEN b.frameStart AND b.frameEnd AND d.label IN :labels "
+                            + "AND b.ocrStatus <> :s GROUP BY b.batchIndex", Object[].class)
+                    .setParameter("v", videoId).setParameter("labels", personLabels).setParameter("s", Status.SKIPPED)
+                    .getResultList().forEach(row -> out.put((Integer) row[0], (Long) row[1]));
+            return out;
         });
     }
 

@@ -7,7 +7,9 @@ import bbva.store.BatchEntity;
 import bbva.store.Status;
 import bbva.store.VideoEntity;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProgressTest {
@@ -32,7 +34,7 @@ class ProgressTest {
         return v;
     }
 
-    private static final long[] NO_OCR = {0, 0};
+    private static final Map<Integer, Long> NO_OCR = Map.of();
 
     @Test
     void detectionCountsFramesOfCompletedBatches() {
@@ -49,13 +51,18 @@ class ProgressTest {
         for (int i = 0; i < 9; i++) {
             b.get(i).ocrStatus = Status.COMPLETED;
         }
-        Progress p = Progress.of(video(), b, new long[] {1240, 3100});
+        Map<Integer, Long> persons = new HashMap<>();
+        for (int i = 0; i < 27; i++) {
+            // 8 x 155 read in completed batches (1240), then 12 x 103 + 6 x 104 (1860) to read: 3100 in all
+            persons.put(i, i < 8 ? 155L : i == 8 ? 0L : i < 21 ? 103L : 104L);
+        }
+        Progress p = Progress.of(video(), b, persons);
         assertEquals("OCR: 1240/3100 detections (40%)", p.ocrLine());
         assertEquals(0.7 * 1 + 0.3 * 0.4, p.overall(Progress.Weights.DEFAULT), 1e-9);
         assertEquals("Detection: 795/795 frames (100%)  OCR: 1240/3100 detections (40%)  overall 82%",
                 p.line(Progress.Weights.DEFAULT));
         assertEquals(0.5 + 0.5 * 0.4, p.overall(Progress.Weights.parse("detect=1,ocr=1")), 1e-9);
-        Progress nobody = Progress.of(video(), b, new long[] {0, 0});
+        Progress nobody = Progress.of(video(), b, Map.of());
         assertEquals(9 / 27.0, nobody.ocrFraction(), 1e-9, "no people detected: OCR progress by batches");
         assertThrows(IllegalArgumentException.class, () -> Progress.Weights.parse("detect=0,ocr=0"));
         assertThrows(IllegalArgumentException.class, () -> Progress.Weights.parse("tracking=1"));
