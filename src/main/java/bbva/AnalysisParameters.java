@@ -41,7 +41,11 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         int batch = intParam(p, BATCH_SIZE, DEFAULT_BATCH_SIZE, 1, "frames per checkpointed batch");
         int stride = intParam(p, STRIDE, 1, 1, "analyze every Nth frame");
         int max = intParam(p, MAX_FRAMES, 0, 0, "0 = the whole video");
-        String detector = p.getProperty(DETECTOR, "auto").strip().toLowerCase(Locale.ROOT);
+        // the job XML passes unset job parameters as empty strings: empty means the default
+        String detector = p.getProperty(DETECTOR, "").strip().toLowerCase(Locale.ROOT);
+        if (detector.isEmpty()) {
+            detector = "auto";
+        }
         if (!DETECTORS.contains(detector)) {
             throw new AnalysisException("Unknown detector '" + detector + "': use one of auto, rfdetr, hog, file.");
         }

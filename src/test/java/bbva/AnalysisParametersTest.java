@@ -31,6 +31,20 @@ class AnalysisParametersTest {
     }
 
     @Test
+    void unsetJobParametersArriveEmptyAndMeanTheDefaults() {
+        Properties p = with();
+        for (String key : new String[] {AnalysisParameters.BATCH_SIZE, AnalysisParameters.STRIDE, AnalysisParameters.MAX_FRAMES,
+                AnalysisParameters.DETECTOR, AnalysisParameters.MODEL, AnalysisParameters.DETECTIONS, AnalysisParameters.THRESHOLD,
+                AnalysisParameters.CLASSES, AnalysisParameters.THREADS, AnalysisParameters.OCR_ENABLED,
+                AnalysisParameters.OCR_THREADS, AnalysisParameters.MIN_TRACK_FRAMES}) {
+            p.setProperty(key, "");
+        }
+        assertEquals(AnalysisParameters.parse(with()), AnalysisParameters.parse(p));
+        assertEquals("auto", AnalysisParameters.parse(p).detector());
+        assertTrue(AnalysisParameters.parse(p).ocrEnabled());
+    }
+
+    @Test
     void rejectsBadValuesWithTheirMeaning() {
         assertTrue(error(AnalysisParameters.BATCH_SIZE, "0").contains("batchSizeFrames must be at least 1"));
         assertTrue(error(AnalysisParameters.STRIDE, "0").contains("frameStride must be at least 1"));
