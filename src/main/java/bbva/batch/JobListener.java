@@ -26,12 +26,17 @@ public class JobListener extends AbstractJobListener {
     @Override
     public void afterJob() {
         BatchStatus status = jobContext.getBatchStatus();
+        // JBeret reports COMPLETED here, Liberty still STARTED: both mean every step ended well
         String videoStatus = switch (status) {
-            case COMPLETED -> Status.COMPLETED;
+            case COMPLETED, STARTED -> Status.COMPLETED;
             case STOPPING, STOPPED -> Status.STOPPED;
             default -> Status.FAILED;
         };
-        // a step that failed has set the reason already; COMPLETED keeps the default exit status
+        // a step that failed has set the reason already; a completed job would otherwise end with the
+        // ocrDecision's value ("ocr"/"skip") as its exit status
+        if (videoStatus.equals(Status.COMPLETED)) {
+            jobContext.setExitStatus(BatchStatus.COMPLETED.name());
+        }
         store.setVideoStatus(video(), videoStatus);
     }
 

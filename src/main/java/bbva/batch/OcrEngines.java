@@ -19,7 +19,7 @@ public class OcrEngines {
     private final Deque<JerseyReader> idle = new ArrayDeque<>();
     private final List<JerseyReader> all = new ArrayList<>();
 
-    synchronized JerseyReader borrow(int threads) {
+    public synchronized JerseyReader borrow(int threads) {
         JerseyReader r = idle.poll();
         if (r == null) {
             r = new PpOcrJerseyReader(threads);
@@ -28,7 +28,7 @@ public class OcrEngines {
         return r;
     }
 
-    synchronized void release(JerseyReader reader) {
+    public synchronized void release(JerseyReader reader) {
         idle.push(reader);
     }
 

@@ -92,6 +92,13 @@ public class Store {
                 .stream().map(DetectionEntity::toDetection).toList());
     }
 
+    /** One page of the video's detections, ordered by frame then rank. */
+    public List<Detection> detectionsPage(long videoId, int offset, int limit) {
+        return read(em -> em.createQuery("SELECT d FROM DetectionEntity d WHERE d.videoId = :v ORDER BY d.frame, d.index",
+                DetectionEntity.class).setParameter("v", videoId).setFirstResult(offset).setMaxResults(limit)
+                .getResultList().stream().map(DetectionEntity::toDetection).toList());
+    }
+
     /** Detections of frames [from, to], ordered by frame then rank. */
     public List<Detection> detections(long videoId, int from, int to) {
         return read(em -> em.createQuery("SELECT d FROM DetectionEntity d WHERE d.videoId = :v AND d.frame BETWEEN :a AND :b "

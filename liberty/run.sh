@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# One command for Open Liberty: builds target/bbva.war, downloads the runtime through Maven (first time),
+# creates server "bbva" from server.xml + liberty/, and runs it in the foreground (Ctrl-C stops it).
+#   BBVA_MEDIA_DIR   videos the API may analyse (default: ../shared/media beside the project, else ./media)
+#   BBVA_MODELS_DIR  ONNX models (default: ./models)
+#   BBVA_DATA_DIR    Derby database (default: ~/.bbva/liberty; kept across mvn clean)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+bash liberty/make-env.sh
+media="${BBVA_MEDIA_DIR:-}"
+if [ -z "$media" ]; then
+  if [ -d ../shared/media ]; then media="$(cd ../shared/media && pwd)"; else media="$root/media"; mkdir -p "$media"; fi
+fi
+mvn -B -q -DskipTests -Dliberty.bootstrap.bbva.media.dir="$media" \
+  -Dliberty.bootstrap.bbva.models.dir="${BBVA_MODELS_DIR:-$root/models}" \
+  -Dliberty.bootstrap.bbva.data.dir="${BBVA_DATA_DIR:-$HOME/.bbva/liberty}" \
+  package liberty:create "$@"
+# liberty:run skips jar-packaged projects like this one: the server was created above; run it in the foreground
+exec target/liberty/wlp/bin/server run bbva

@@ -1,0 +1,147 @@
+package bbva.server;
+
+import static bbva.server.TestServer.ADMIN;
+import static bbva.server.TestServer.API;
+import static bbva.server.TestServer.MONITOR;
+import static bbva.server.TestServer.SUBMITTER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bbva.video.PlayerClip;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The app's REST API on the running server, as a client uses it: submit, poll, results, and every refusal. */
+@ExtendWith(ArquillianExtension.class)
+class LibertyServerIT {
+    static final int FRAMES = 60;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/bbva.war"));
+    }
+
+    @BeforeAll
+    static void clips() throws Exception {
+        TestServer.clip("rest-it", FRAMES);
+    }
+
+    static String submission(String video, String extraOptions) {
+        return "{\"video\":\"" + video + "\",\"options\":{\"detector\":\"file\",\"detections\":\""
+                + video.replace(".mp4", ".csv") + "\",\"ocrThreads\":\"2\"" + extraOptions + "}}";
+    }
+
+    @Test
+    void submitPollAndReadResults() throws Exception {
+        TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses", submission("rest-it.mp4", ""));
+        assertEquals(201, created.status(), created.body());
+        long id = created.json().get("id").asLong();
+
+        JsonNode done = TestServer.awaitFinal(id, 180);
+        assertEquals("COMPLETED", done.get("batchStatus").asText(), done.toString());
+        assertEquals("COMPLETED", done.get("exitStatus").asText());
+        assertEquals("done", done.get("phase").asText());
+        assertEquals(FRAMES, done.get("frames").get("done").asInt());
+        assertEquals(FRAMES, done.get("frames").get("total").asInt());
+        assertEquals(100, done.get("overallPercent").asInt());
+        assertEquals(2, done.get("batches").size());
+        for (JsonNode b : done.get("batches")) {
+            assertEquals("completed", b.get("detectionStatus").asText());
+            assertEquals("completed", b.get("ocrStatus").asText());
+        }
+
+        JsonNode players = TestServer.get(MONITOR, API + "/analyses/" + id + "/players").json();
+        Set<String> numbers = new HashSet<>();
+        players.forEach(p -> numbers.add(p.get("number").asText()));
+        Set<String> truth = new HashSet<>();
+        PlayerClip.PLAYERS.forEach(p -> truth.add(p.number()));
+        assertEquals(truth, numbers, players.toString());
+
+        long total = done.get("detections").asLong();
+        JsonNode first = TestServer.get(MONITOR, API + "/analyses/" + id + "/detections?offset=0&limit=100").json();
+        assertEquals(total, first.get("total").asLong());
+        assertEquals(Math.min(100, total), first.get("items").size());
+        JsonNode last = TestServer.get(MONITOR, API + "/analyses/" + id + "/detections?offset=100&limit=1000").json();
+        assertEquals(total - 100, last.get("items").size(), "pages cover every detection once");
+        assertEquals(first.get("items").get(0).get("frame").asInt(), 0);
+        assertTrue(TestServer.get(MONITOR, API + "/analyses").body().contains("\"id\":" + id));
+    }
+
+    @Test
+    void refusalsAreClearJson() throws Exception {
+        assertEquals(401, TestServer.get(null, API + "/analyses").status());
+
+        TestServer.Reply monitorSubmits = TestServer.post(MONITOR, API + "/analyses", submission("rest-it.mp4", ""));
+        assertEquals(403, monitorSubmits.status());
+        assertTrue(monitorSubmits.json().get("error").asText().contains("bbva-submitter"), monitorSubmits.body());
+
+        TestServer.Reply outside = TestServer.post(SUBMITTER, API + "/analyses", "{\"video\":\"../../../../etc/passwd\"}");
+        assertEquals(400, outside.status());
+        assertTrue(outside.json().get("error").asText().contains("inside the media directory"), outside.body());
+
+        Path link = TestServer.media().resolve("escape.mp4");
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, Path.of("/etc/hostname"));
+        TestServer.Reply symlink = TestServer.post(SUBMITTER, API + "/analyses", "{\"video\":\"escape.mp4\"}");
+        assertEquals(400, symlink.status(), "a symlink out of the media directory is refused: " + symlink.body());
+
+        TestServer.Reply unknownOption = TestServer.post(SUBMITTER, API + "/analyses",
+                "{\"video\":\"rest-it.mp4\",\"options\":{\"batchSize\":\"10\"}}");
+        assertEquals(400, unknownOption.status());
+        assertTrue(unknownOption.json().get("error").asText().contains("Unknown option 'batchSize'"));
+
+        TestServer.Reply badValue = TestServer.post(SUBMITTER, API + "/analyses", submission("rest-it.mp4", ",\"batchSizeFrames\":\"0\""));
+        assertEquals(400, badValue.status(), badValue.body());
+
+        TestServer.Reply missing = TestServer.get(MONITOR, API + "/analyses/987654");
+        assertEquals(404, missing.status());
+        assertTrue(missing.json().get("error").asText().contains("No analysis 987654"));
+        assertEquals(404, TestServer.get(MONITOR, API + "/analyses/987654/players").status());
+    }
+
+    @Test
+    void uploadWithinTheLimitAndRefusedAboveIt() throws Exception {
+        byte[] clip = Files.readAllBytes(TestServer.media().resolve("rest-it.mp4"));
+        TestServer.Reply ok = TestServer.upload(SUBMITTER, API + "/uploads?name=upload-it.mp4", clip);
+        assertEquals(201, ok.status(), ok.body());
+        assertEquals("uploads/upload-it.mp4", ok.json().get("video").asText());
+        assertEquals(clip.length, Files.size(TestServer.media().resolve("uploads/upload-it.mp4")));
+
+        // the test server's limit is 5,000,000 bytes (src/liberty-test/server/configDropins/overrides/test.xml)
+        TestServer.Reply big = TestServer.upload(SUBMITTER, API + "/uploads?name=big.mp4", new byte[6_000_000]);
+        assertEquals(413, big.status(), big.body());
+        assertTrue(big.json().get("error").asText().contains("limit"));
+        assertTrue(Files.notExists(TestServer.media().resolve("uploads/big.mp4")));
+
+        assertEquals(400, TestServer.upload(SUBMITTER, API + "/uploads?name=../x.mp4", clip).status());
+        assertEquals(403, TestServer.upload(MONITOR, API + "/uploads?name=m.mp4", clip).status());
+    }
+
+    @Test
+    void readyHealthOpenApiAndHttps() throws Exception {
+        TestServer.Reply ready = TestServer.get(null, TestServer.HTTP + "/health/ready");
+        assertEquals(200, ready.status(), ready.body());
+        JsonNode check = ready.json().get("checks").get(0);
+        assertEquals("UP", check.get("status").asText());
+        assertEquals("loaded", check.get("data").get("models").asText());
+        assertEquals("answers", check.get("data").get("database").asText());
+
+        TestServer.Reply openapi = TestServer.get(null, TestServer.HTTP + "/openapi");
+        assertEquals(200, openapi.status());
+        assertTrue(openapi.body().contains("/api/analyses/{id}/detections") && openapi.body().contains("/api/uploads"), openapi.body());
+
+        TestServer.Reply https = TestServer.get(ADMIN, TestServer.HTTPS + "/bbva/api/analyses");
+        assertEquals(200, https.status());
+    }
+}

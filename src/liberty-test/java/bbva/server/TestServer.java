@@ -1,0 +1,130 @@
+package bbva.server;
+
+import bbva.TestPaths;
+import bbva.video.PlayerClip;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Base64;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * The test server bbva-test as a client sees it: ports and users of src/liberty-test/server, its
+ * media directory (target/liberty-it/media) and HTTP calls with JSON answers.
+ */
+public final class TestServer {
+    public static final String HTTP = "http://localhost:19080";
+    public static final String HTTPS = "https://localhost:19443";
+    public static final String API = HTTP + "/bbva/api";
+    public static final String ADMIN = "admin";
+    public static final String SUBMITTER = "submitter";
+    public static final String MONITOR = "monitor";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TestServer() {
+    }
+
+    public static String password(String user) {
+        return user + "-test-pw";
+    }
+
+    public static Path itDir() {
+        return TestPaths.project().resolve("target/liberty-it");
+    }
+
+    public static Path media() throws IOException {
+        return Files.createDirectories(itDir().resolve("media"));
+    }
+
+    public static Path wlp() {
+        return TestPaths.project().resolve("target/liberty/wlp");
+    }
+
+    /** A rendered clip of four numbered players and its ground-truth boxes, in the media directory. */
+    public static Path clip(String name, int frames) throws IOException {
+        Path clip = PlayerClip.render(media().resolve(name + ".mp4"), frames);
+        PlayerClip.boxes(media().resolve(name + ".csv"), frames);
+        return clip;
+    }
+
+    public record Reply(int status, String body) {
+        public JsonNode json() throws IOException {
+            return JSON.readTree(body);
+        }
+    }
+
+    public static Reply get(String user, String url) throws IOException, InterruptedException {
+        return send(user, HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    public static Reply post(String user, String url, String json) throws IOException, InterruptedException {
+        return send(user, HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public static Reply upload(String user, String url, byte[] bytes) throws IOException, InterruptedException {
+        return send(user, HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    }
+
+    static Reply send(String user, HttpRequest.Builder request) throws IOException, InterruptedException {
+        request.timeout(Duration.ofSeconds(60));
+        if (user != null) {
+            String token = Base64.getEncoder().encodeToString((user + ":" + password(user)).getBytes(StandardCharsets.UTF_8));
+            request.header("Authorization", "Basic " + token);
+        }
+        HttpResponse<String> r = client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body());
+    }
+
+    /** Trusts the test server's self-signed certificate (generated at its first start). */
+    private static HttpClient client() {
+        try {
+            SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, new SecureRandom());
+            return HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(10)).build();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls GET /api/analyses/{id} until the batch status is final; returns the last answer. */
+    public static JsonNode awaitFinal(long id, int seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        JsonNode a;
+        do {
+            Thread.sleep(500);
+            a = get(MONITOR, API + "/analyses/" + id).json();
+            String s = a.get("batchStatus").asText();
+            if (s.equals("COMPLETED") || s.equals("FAILED") || s.equals("STOPPED") || s.equals("ABANDONED")) {
+                return a;
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("analysis " + id + " did not finish in " + seconds + " s: " + a);
+    }
+}

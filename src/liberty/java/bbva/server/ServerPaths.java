@@ -1,0 +1,77 @@
+package bbva.server;
+
+import bbva.AnalysisException;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The only places a REST client may name files in: videos (and box files) under the media
+ * directory, models under the models directory. Set in server.xml (bbva.media.dir, bbva.models.dir).
+ */
+@ApplicationScoped
+public class ServerPaths {
+    @Resource(lookup = "bbva/mediaDir")
+    String mediaDir;
+    @Resource(lookup = "bbva/modelsDir")
+    String modelsDir;
+    /** a jndiEntry holding a number is bound as a Number, so this is not a String */
+    @Resource(lookup = "bbva/uploadMaxBytes")
+    Object uploadMaxBytes;
+
+    private Path media;
+    private Path models;
+
+    @PostConstruct
+    void init() {
+        media = Path.of(mediaDir).toAbsolutePath().normalize();
+        models = Path.of(modelsDir).toAbsolutePath().normalize();
+    }
+
+    Path media() {
+        return media;
+    }
+
+    Path models() {
+        return models;
+    }
+
+    long uploadMaxBytes() {
+        return Long.parseLong(String.valueOf(uploadMaxBytes).strip());
+    }
+
+    Path video(String relative) {
+        return inside(media, relative, "media directory");
+    }
+
+    Path model(String relative) {
+        return inside(models, relative, "models directory");
+    }
+
+    /** The path as the client sees it: relative to the media directory. */
+    String relative(String absolute) {
+        Path p = Path.of(absolute);
+        return p.startsWith(media) ? media.relativize(p).toString() : p.getFileName().toString();
+    }
+
+    /** {@code relative} resolved in {@code root}; no "..", no absolute path, no symlink out of it. */
+    static Path inside(Path root, String relative, String what) {
+        Path candidate = root.resolve(relative).normalize();
+        boolean ok = candidate.startsWith(root);
+        try {
+            if (ok && Files.exists(candidate)) {
+                ok = candidate.toRealPath().startsWith(root.toRealPath());
+            }
+        } catch (IOException e) {
+            throw new AnalysisException("Cannot check the path '" + relative + "': " + e.getMessage());
+        }
+        if (!ok) {
+            throw new AnalysisException("The path must be inside the " + what + " (" + root + "); '" + relative
+                    + "' is not. Copy the file there and pass its path relative to it.");
+        }
+        return candidate;
+    }
+}

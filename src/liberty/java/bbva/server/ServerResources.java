@@ -1,0 +1,58 @@
+package bbva.server;
+
+import bbva.store.PlayerStore;
+import bbva.store.Store;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Liberty's side of what the batch artifacts inject: the same stores as the embedded runtime, over
+ * the server's non-transactional Derby data source, migrated by the same Flyway scripts.
+ */
+@ApplicationScoped
+public class ServerResources {
+    @Resource(lookup = "jdbc/bbva")
+    DataSource dataSource;
+
+    private EntityManagerFactory emf;
+
+    @PostConstruct
+    void open() {
+        Flyway.configure().dataSource(dataSource).resourceProvider(new ListedMigrations(getClass().getClassLoader()))
+                .load().migrate();
+        emf = Persistence.createEntityManagerFactory("bbva", Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
+    }
+
+    @Produces
+    @Dependent
+    Store store() {
+        return new Store(emf);
+    }
+
+    @Produces
+    @Dependent
+    PlayerStore players() {
+        return new PlayerStore(emf);
+    }
+
+    /** True once the schema is migrated (creating this bean migrates it). */
+    boolean migrated() {
+        return emf != null;
+    }
+
+    @PreDestroy
+    void close() {
+        if (emf != null) {
+            emf.close();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package bbva.batch;
+
+import bbva.video.VideoFrame;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.listener.AbstractItemReadListener;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * Read listener of step "detect" that fails the step when the frame named by the job parameter
+ * {@code failAtFrame} is read (as WASdev's bonuspayout ForceFailureReadListener does). It lets a test,
+ * or anyone trying out restart in Admin Center or batchManager, break a run mid-batch on purpose;
+ * restart without the parameter to resume. Unset (every normal run), it does nothing.
+ */
+@Named("forceFailureListener")
+@Dependent
+public class ForceFailureListener extends AbstractItemReadListener {
+    public static final String PARAMETER = "failAtFrame";
+
+    @Inject
+    @BatchProperty(name = PARAMETER)
+    String failAtFrame;
+
+    @Override
+    public void afterRead(Object item) {
+        if (failAtFrame == null || failAtFrame.isBlank() || !(item instanceof VideoFrame frame)) {
+            return;
+        }
+        if (frame.index() == Integer.parseInt(failAtFrame.strip())) {
+            throw new IllegalStateException("forced failure at frame " + frame.index() + " (job parameter "
+                    + PARAMETER + "); restart without it to resume");
+        }
+    }
+}
