@@ -113,6 +113,14 @@ public final class TestServer {
         }
     }
 
+    /** Appends a measured number to target/liberty-it/numbers.txt (and prints it) for the closing note. */
+    public static void note(String format, Object... args) throws IOException {
+        String line = String.format(java.util.Locale.ROOT, format, args);
+        System.out.println("NUMBER " + line);
+        Files.writeString(itDir().resolve("numbers.txt"), line + System.lineSeparator(), StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
     /** Polls GET /api/analyses/{id} until the batch status is final; returns the last answer. */
     public static JsonNode awaitFinal(long id, int seconds) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;

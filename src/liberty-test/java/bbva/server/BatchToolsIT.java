@@ -1,0 +1,98 @@
+package bbva.server;
+
+import static bbva.server.TestServer.ADMIN;
+import static bbva.server.TestServer.API;
+import static bbva.server.TestServer.SUBMITTER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Liberty's own batch tools on bbva's job: batchManager restart from the command line, Admin Center in a browser. */
+@ExtendWith(ArquillianExtension.class)
+class BatchToolsIT {
+    static final int FRAMES = 90;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/bbva.war"));
+    }
+
+    @Test
+    void batchManagerRestartsAFailedExecutionFromItsCheckpoint() throws Exception {
+        TestServer.clip("batchmanager-it", FRAMES);
+        TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses",
+                LibertyServerIT.submission("batchmanager-it.mp4", ",\"failAtFrame\":\"45\""));
+        assertEquals(201, created.status(), created.body());
+        long id = created.json().get("id").asLong();
+        JsonNode failed = TestServer.awaitFinal(id, 180);
+        assertEquals("FAILED", failed.get("batchStatus").asText(), failed.toString());
+        long failedExecution = failed.get("executionId").asLong();
+
+        long started = System.nanoTime();
+        BatchManager.Result r = BatchManager.run("restart", "--jobExecutionId=" + failedExecution, "--wait",
+                "--pollingInterval_s=1", "--reusePreviousParams", "--jobParameter=failAtFrame=");
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertEquals(BatchManager.EXIT_COMPLETED, r.exit(), r.output());
+        assertTrue(r.output().contains("Batch status: COMPLETED"), r.output());
+        TestServer.note("batchManager restart to COMPLETED (60 frames + OCR of 90): %.1f s", seconds);
+
+        JsonNode done = TestServer.get(ADMIN, API + "/analyses/" + id).json();
+        assertEquals("COMPLETED", done.get("batchStatus").asText());
+        assertNotEquals(failedExecution, done.get("executionId").asLong());
+        JsonNode detect = done.get("steps").get(0);
+        assertEquals("detect", detect.get("step").asText(), "prepare completed before and is not rerun: " + done);
+        assertEquals(FRAMES - 30, detect.get("readCount").asInt(), "resumed at frame 30, batch 0's checkpoint");
+        for (JsonNode b : done.get("batches")) {
+            assertEquals("completed", b.get("detectionStatus").asText());
+            assertEquals("completed", b.get("ocrStatus").asText());
+        }
+    }
+
+    @Test
+    void adminCenterShowsTheJobInTheJavaBatchTool() throws Exception {
+        TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses",
+                LibertyServerIT.submission("batchmanager-it.mp4", ""));
+        assertEquals(201, created.status(), created.body());
+        TestServer.awaitFinal(created.json().get("id").asLong(), 180);
+        Path shot = TestServer.itDir().resolve("admin-center-java-batch.png");
+        String page = AdminCenter.javaBatchPage(ADMIN, TestServer.password(ADMIN), shot);
+        assertTrue(page.contains("video-analysis"), "the Java Batch tool lists the job: " + page);
+        assertTrue(Files.size(shot) > 10_000, "screenshot saved at " + shot);
+    }
+
+    /** Liberty's batchManager command-line client against the test server. */
+    static final class BatchManager {
+        /** batchManager --wait exits 30 + the final BatchStatus ordinal: 35 is COMPLETED. */
+        static final int EXIT_COMPLETED = 35;
+
+        record Result(int exit, String output) {
+        }
+
+        static Result run(String... args) throws Exception {
+            List<String> cmd = new java.util.ArrayList<>(List.of(TestServer.wlp().resolve("bin/batchManager").toString()));
+            cmd.addAll(List.of(args));
+            cmd.addAll(List.of("--batchManager=localhost:19443", "--user=" + ADMIN, "--password=" + TestServer.password(ADMIN),
+                    "--trustSslCertificates"));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("batchManager did not finish in 300 s");
+            }
+            return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+}
