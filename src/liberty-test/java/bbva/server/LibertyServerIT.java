@@ -18,6 +18,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,6 +38,11 @@ class LibertyServerIT {
         TestServer.clip("rest-it", FRAMES);
     }
 
+    @AfterAll
+    static void numbers() throws Exception {
+        TestServer.noteServer();
+    }
+
     static String submission(String video, String extraOptions) {
         return "{\"video\":\"" + video + "\",\"options\":{\"detector\":\"file\",\"detections\":\""
                 + video.replace(".mp4", ".csv") + "\",\"ocrThreads\":\"2\"" + extraOptions + "}}";
@@ -46,7 +52,13 @@ class LibertyServerIT {
     void submitPollAndReadResults() throws Exception {
         TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses", submission("rest-it.mp4", ""));
         assertEquals(201, created.status(), created.body());
+        long submitted = System.nanoTime();
         long id = created.json().get("id").asLong();
+        while (!TestServer.get(MONITOR, API + "/analyses/" + id).body().contains("\"detectionStatus\":\"completed\"")) {
+            assertTrue(System.nanoTime() - submitted < 120e9, "no batch committed in 120 s");
+            Thread.sleep(50);
+        }
+        TestServer.note("submit to first committed batch (30 frames): %.2f s", (System.nanoTime() - submitted) / 1e9);
 
         JsonNode done = TestServer.awaitFinal(id, 180);
         assertEquals("COMPLETED", done.get("batchStatus").asText(), done.toString());

@@ -121,6 +121,27 @@ public final class TestServer {
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
+    /** Notes the server's start time (its last start, from messages.log) and its peak resident memory so far. */
+    public static void noteServer() throws IOException {
+        Path server = wlp().resolve("usr/servers/bbva-test");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("server started in ([0-9.]+) seconds")
+                .matcher(Files.readString(server.resolve("logs/messages.log")));
+        String started = null;
+        while (m.find()) {
+            started = m.group(1);
+        }
+        Path pid = wlp().resolve("usr/servers/.pid/bbva-test.pid");
+        String hwm = "?";
+        if (Files.exists(pid)) {
+            for (String line : Files.readAllLines(Path.of("/proc", Files.readString(pid).strip(), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    hwm = line.substring(6).strip();
+                }
+            }
+        }
+        note("server start %s s; server peak RSS so far %s", started, hwm);
+    }
+
     /** Polls GET /api/analyses/{id} until the batch status is final; returns the last answer. */
     public static JsonNode awaitFinal(long id, int seconds) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
