@@ -69,6 +69,39 @@ class BatchToolsIT {
     }
 
     @Test
+    void batchRestApiListsStopsAndRestarts() throws Exception {
+        int frames = 300;
+        TestServer.clip("restapi-it", frames);
+        TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses", LibertyServerIT.submission("restapi-it.mp4", ""));
+        assertEquals(201, created.status(), created.body());
+        long id = created.json().get("id").asLong();
+        String batch = TestServer.HTTPS + "/ibm/api/batch";
+        while (!TestServer.get(ADMIN, API + "/analyses/" + id).body().contains("\"detectionStatus\":\"completed\"")) {
+            Thread.sleep(20);
+        }
+        TestServer.Reply stop = TestServer.put(ADMIN, batch + "/jobinstances/" + id + "?action=stop", "{}");
+        assertEquals(200, stop.status(), stop.body());
+        JsonNode stopped = TestServer.awaitFinal(id, 120);
+        assertEquals("STOPPED", stopped.get("batchStatus").asText(), stopped.toString());
+
+        TestServer.Reply listed = TestServer.get(TestServer.MONITOR, batch + "/jobinstances?jobName=video-analysis");
+        assertEquals(200, listed.status());
+        assertTrue(listed.body().contains("\"instanceId\":" + id) || listed.body().contains("\"instanceId\" : " + id), listed.body());
+
+        TestServer.Reply restart = TestServer.put(ADMIN, batch + "/jobinstances/" + id + "?action=restart&reusePreviousParams=true", "{}");
+        assertEquals(200, restart.status(), restart.body());
+        JsonNode done = TestServer.awaitFinal(id, 180);
+        assertEquals("COMPLETED", done.get("batchStatus").asText(), done.toString());
+        assertNotEquals(stopped.get("executionId").asLong(), done.get("executionId").asLong());
+        assertEquals(frames, done.get("frames").get("done").asInt());
+        for (JsonNode b : done.get("batches")) {
+            assertEquals("completed", b.get("detectionStatus").asText());
+            assertEquals("completed", b.get("ocrStatus").asText());
+        }
+        assertEquals(4, TestServer.get(ADMIN, API + "/analyses/" + id + "/players").json().size());
+    }
+
+    @Test
     void adminCenterShowsTheJobInTheJavaBatchTool() throws Exception {
         TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses",
                 LibertyServerIT.submission("batchmanager-it.mp4", ""));

@@ -74,6 +74,11 @@ public final class TestServer {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public static Reply put(String user, String url, String json) throws IOException, InterruptedException {
+        return send(user, HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public static Reply upload(String user, String url, byte[] bytes) throws IOException, InterruptedException {
         return send(user, HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
@@ -123,17 +128,17 @@ public final class TestServer {
 
     /** Notes the server's start time (its last start, from messages.log) and its peak resident memory so far. */
     public static void noteServer() throws IOException {
-        Path server = wlp().resolve("usr/servers/bbva-test");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("server started in ([0-9.]+) seconds")
-                .matcher(Files.readString(server.resolve("logs/messages.log")));
+                .matcher(Files.readString(wlp().resolve("usr/servers/bbva-test/logs/messages.log")));
         String started = null;
         while (m.find()) {
             started = m.group(1);
         }
-        Path pid = wlp().resolve("usr/servers/.pid/bbva-test.pid");
         String hwm = "?";
-        if (Files.exists(pid)) {
-            for (String line : Files.readAllLines(Path.of("/proc", Files.readString(pid).strip(), "status"))) {
+        java.util.Optional<ProcessHandle> server = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(c -> c.contains("ws-server.jar") && c.contains("bbva-test")).orElse(false)).findFirst();
+        if (server.isPresent()) {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(server.get().pid()), "status"))) {
                 if (line.startsWith("VmHWM:")) {
                     hwm = line.substring(6).strip();
                 }
