@@ -86,7 +86,11 @@ class BatchToolsIT {
 
         TestServer.Reply listed = TestServer.get(TestServer.MONITOR, batch + "/jobinstances?jobName=video-analysis");
         assertEquals(200, listed.status());
-        assertTrue(listed.body().contains("\"instanceId\":" + id) || listed.body().contains("\"instanceId\" : " + id), listed.body());
+        boolean found = false;
+        for (JsonNode instance : listed.json()) {
+            found |= instance.get("instanceId").asLong() == id && instance.get("batchStatus").asText().equals("STOPPED");
+        }
+        assertTrue(found, "the batch REST API lists instance " + id + " as STOPPED: " + listed.body());
 
         TestServer.Reply restart = TestServer.put(ADMIN, batch + "/jobinstances/" + id + "?action=restart&reusePreviousParams=true", "{}");
         assertEquals(200, restart.status(), restart.body());

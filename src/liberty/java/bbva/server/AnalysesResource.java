@@ -4,9 +4,9 @@ import bbva.AnalysisException;
 import bbva.AnalysisParameters;
 import bbva.batch.ForceFailureListener;
 import bbva.detect.Detection;
-import bbva.detect.LabelMap;
 import bbva.export.Exporter;
 import bbva.progress.Progress;
+import bbva.progress.StoredProgress;
 import bbva.store.BatchEntity;
 import bbva.store.PlayerEntity;
 import bbva.store.PlayerStore;
@@ -129,8 +129,8 @@ public class AnalysesResource {
         Map<String, Object> out = summary(id);
         JobExecution e = Analyses.latestExecution(id);
         store.video(e.getJobParameters().getProperty(AnalysisParameters.VIDEO)).ifPresent(v -> {
+            Progress p = StoredProgress.of(store, players, v);
             List<BatchEntity> batches = store.batches(v.id);
-            Progress p = Progress.of(v, batches, players.personsPerBatch(v.id, LabelMap.PERSON_LABELS));
             out.put("phase", p.detectFraction() < 1 ? "detect" : p.ocrEnabled() && p.ocrFraction() < 1 ? "ocr" : "done");
             out.put("frames", Map.of("done", p.framesDone(), "total", p.framesTotal()));
             out.put("detections", store.detectionCount(v.id));

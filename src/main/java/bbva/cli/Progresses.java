@@ -1,8 +1,8 @@
 package bbva.cli;
 
-import bbva.detect.LabelMap;
 import bbva.embedded.EmbeddedRuntime;
 import bbva.progress.Progress;
+import bbva.progress.StoredProgress;
 import bbva.store.VideoEntity;
 import java.util.Map;
 
@@ -12,10 +12,10 @@ final class Progresses {
     }
 
     static Progress of(EmbeddedRuntime runtime, VideoEntity v) {
-        return Progress.of(v, runtime.store().batches(v.id), persons(runtime, v));
+        return StoredProgress.of(runtime.store(), runtime.players(), v);
     }
 
     static Map<Integer, Long> persons(EmbeddedRuntime runtime, VideoEntity v) {
-        return runtime.players().personsPerBatch(v.id, LabelMap.PERSON_LABELS);
+        return StoredProgress.persons(runtime.players(), v);
     }
 }

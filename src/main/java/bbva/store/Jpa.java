@@ -23,19 +23,26 @@ final class Jpa {
         this.emf = emf;
     }
 
+    /** A read; a reader chosen as a deadlock victim (e.g. against a chunk's commit) reads again. */
     <T> T read(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            return work.apply(em);
-        } finally {
-            em.close();
-        }
+        return retried(() -> {
+            EntityManager em = emf.createEntityManager();
+            try {
+                return work.apply(em);
+            } finally {
+                em.close();
+            }
+        });
     }
 
     <T> T inTransaction(Function<EntityManager, T> work) {
+        return retried(() -> once(work));
+    }
+
+    private static <T> T retried(java.util.function.Supplier<T> unit) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(work);
+                return unit.get();
             } catch (PersistenceException e) {
                 if (attempt == ATTEMPTS || !lockConflict(e)) {
                     throw e;
