@@ -39,9 +39,9 @@ class BatchToolsIT {
 
     @Test
     void batchManagerRestartsAFailedExecutionFromItsCheckpoint() throws Exception {
-        TestServer.clip("batchmanager-it", FRAMES);
+        String clip = TestServer.clip("batchmanager-it", FRAMES);
         TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses",
-                LibertyServerIT.submission("batchmanager-it.mp4", ",\"failAtFrame\":\"45\""));
+                LibertyServerIT.submission(clip, ",\"failAtFrame\":\"45\""));
         assertEquals(201, created.status(), created.body());
         long id = created.json().get("id").asLong();
         JsonNode failed = TestServer.awaitFinal(id, 180);
@@ -71,8 +71,8 @@ class BatchToolsIT {
     @Test
     void batchRestApiListsStopsAndRestarts() throws Exception {
         int frames = 300;
-        TestServer.clip("restapi-it", frames);
-        TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses", LibertyServerIT.submission("restapi-it.mp4", ""));
+        String clip = TestServer.clip("restapi-it", frames);
+        TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses", LibertyServerIT.submission(clip, ""));
         assertEquals(201, created.status(), created.body());
         long id = created.json().get("id").asLong();
         String batch = TestServer.HTTPS + "/ibm/api/batch";
@@ -108,7 +108,7 @@ class BatchToolsIT {
     @Test
     void adminCenterShowsTheJobInTheJavaBatchTool() throws Exception {
         TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses",
-                LibertyServerIT.submission("batchmanager-it.mp4", ""));
+                LibertyServerIT.submission(TestServer.clip("admincenter-it", 30), ""));
         assertEquals(201, created.status(), created.body());
         TestServer.awaitFinal(created.json().get("id").asLong(), 180);
         Path shot = TestServer.itDir().resolve("admin-center-java-batch.png");

@@ -66,7 +66,8 @@ class LibertyJobIT {
     @Order(1)
     @RunAsClient
     void embeddedReferenceRun() throws Exception {
-        Path clip = TestServer.clip(CLIP, FRAMES);
+        Path clip = PlayerClip.render(TestServer.media().resolve(CLIP + ".mp4"), FRAMES);
+        PlayerClip.boxes(TestServer.media().resolve(CLIP + ".csv"), FRAMES);
         String export = EmbeddedReference.export(TestServer.itDir().resolve("embedded-" + CLIP), "analyze", clip.toString(),
                 "--detector", "file", "--detections", TestServer.media().resolve(CLIP + ".csv").toString(),
                 "--ocr-threads", "2", "--no-progress");

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class LibertyServerIT {
     static final int FRAMES = 60;
+    static String clip;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -35,7 +36,7 @@ class LibertyServerIT {
 
     @BeforeAll
     static void clips() throws Exception {
-        TestServer.clip("rest-it", FRAMES);
+        clip = TestServer.clip("rest-it", FRAMES);
     }
 
     @AfterAll
@@ -50,7 +51,7 @@ class LibertyServerIT {
 
     @Test
     void submitPollAndReadResults() throws Exception {
-        TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses", submission("rest-it.mp4", ""));
+        TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses", submission(clip, ""));
         assertEquals(201, created.status(), created.body());
         long submitted = System.nanoTime();
         long id = created.json().get("id").asLong();
@@ -94,7 +95,7 @@ class LibertyServerIT {
     void refusalsAreClearJson() throws Exception {
         assertEquals(401, TestServer.get(null, API + "/analyses").status());
 
-        TestServer.Reply monitorSubmits = TestServer.post(MONITOR, API + "/analyses", submission("rest-it.mp4", ""));
+        TestServer.Reply monitorSubmits = TestServer.post(MONITOR, API + "/analyses", submission(clip, ""));
         assertEquals(403, monitorSubmits.status());
         assertTrue(monitorSubmits.json().get("error").asText().contains("bbva-submitter"), monitorSubmits.body());
 
@@ -109,11 +110,11 @@ class LibertyServerIT {
         assertEquals(400, symlink.status(), "a symlink out of the media directory is refused: " + symlink.body());
 
         TestServer.Reply unknownOption = TestServer.post(SUBMITTER, API + "/analyses",
-                "{\"video\":\"rest-it.mp4\",\"options\":{\"batchSize\":\"10\"}}");
+                "{\"video\":\"" + clip + "\",\"options\":{\"batchSize\":\"10\"}}");
         assertEquals(400, unknownOption.status());
         assertTrue(unknownOption.json().get("error").asText().contains("Unknown option 'batchSize'"));
 
-        TestServer.Reply badValue = TestServer.post(SUBMITTER, API + "/analyses", submission("rest-it.mp4", ",\"batchSizeFrames\":\"0\""));
+        TestServer.Reply badValue = TestServer.post(SUBMITTER, API + "/analyses", submission(clip, ",\"batchSizeFrames\":\"0\""));
         assertEquals(400, badValue.status(), badValue.body());
 
         TestServer.Reply missing = TestServer.get(MONITOR, API + "/analyses/987654");
@@ -124,11 +125,16 @@ class LibertyServerIT {
 
     @Test
     void uploadWithinTheLimitAndRefusedAboveIt() throws Exception {
-        byte[] clip = Files.readAllBytes(TestServer.media().resolve("rest-it.mp4"));
-        TestServer.Reply ok = TestServer.upload(SUBMITTER, API + "/uploads?name=upload-it.mp4", clip);
+        byte[] bytes = Files.readAllBytes(TestServer.media().resolve(clip));
+        TestServer.Reply ok = TestServer.upload(SUBMITTER, API + "/uploads?name=upload-it.mp4", bytes);
         assertEquals(201, ok.status(), ok.body());
         assertEquals("uploads/upload-it.mp4", ok.json().get("video").asText());
-        assertEquals(clip.length, Files.size(TestServer.media().resolve("uploads/upload-it.mp4")));
+        assertEquals(bytes.length, Files.size(TestServer.media().resolve("uploads/upload-it.mp4")));
+        TestServer.Reply analysis = TestServer.post(SUBMITTER, API + "/analyses", "{\"video\":\"uploads/upload-it.mp4\","
+                + "\"options\":{\"detector\":\"file\",\"detections\":\"" + clip.replace(".mp4", ".csv") + "\"}}");
+        assertEquals(201, analysis.status(), analysis.body());
+        JsonNode done = TestServer.awaitFinal(analysis.json().get("id").asLong(), 180);
+        assertEquals("COMPLETED", done.get("batchStatus").asText(), "the uploaded video is analysed: " + done);
 
         // the test server's limit is 5,000,000 bytes (src/liberty-test/server/configDropins/overrides/test.xml)
         TestServer.Reply big = TestServer.upload(SUBMITTER, API + "/uploads?name=big.mp4", new byte[6_000_000]);
@@ -136,8 +142,8 @@ class LibertyServerIT {
         assertTrue(big.json().get("error").asText().contains("limit"));
         assertTrue(Files.notExists(TestServer.media().resolve("uploads/big.mp4")));
 
-        assertEquals(400, TestServer.upload(SUBMITTER, API + "/uploads?name=../x.mp4", clip).status());
-        assertEquals(403, TestServer.upload(MONITOR, API + "/uploads?name=m.mp4", clip).status());
+        assertEquals(400, TestServer.upload(SUBMITTER, API + "/uploads?name=../x.mp4", bytes).status());
+        assertEquals(403, TestServer.upload(MONITOR, API + "/uploads?name=m.mp4", bytes).status());
     }
 
     @Test

@@ -52,11 +52,17 @@ public final class TestServer {
         return TestPaths.project().resolve("target/liberty/wlp");
     }
 
-    /** A rendered clip of four numbered players and its ground-truth boxes, in the media directory. */
-    public static Path clip(String name, int frames) throws IOException {
-        Path clip = PlayerClip.render(media().resolve(name + ".mp4"), frames);
-        PlayerClip.boxes(media().resolve(name + ".csv"), frames);
-        return clip;
+    private static final long RUN = System.currentTimeMillis();
+
+    /**
+     * A rendered clip of four numbered players and its ground-truth boxes (same name, .csv) in the
+     * media directory; its file name, unique to this test run, so no earlier results are in its rows.
+     */
+    public static String clip(String name, int frames) throws IOException {
+        String file = name + "-" + RUN + ".mp4";
+        PlayerClip.render(media().resolve(file), frames);
+        PlayerClip.boxes(media().resolve(file.replace(".mp4", ".csv")), frames);
+        return file;
     }
 
     public record Reply(int status, String body) {

@@ -27,8 +27,9 @@ public class ServerResources {
 
     @PostConstruct
     void open() {
+        // no classpath scanning at all (it cannot list Liberty's class loader and logs errors trying)
         Flyway.configure().dataSource(dataSource).resourceProvider(new ListedMigrations(getClass().getClassLoader()))
-                .load().migrate();
+                .javaMigrationClassProvider(java.util.List::of).load().migrate();
         emf = Persistence.createEntityManagerFactory("bbva", Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
     }
 

@@ -16,6 +16,6 @@ final class Progresses {
     }
 
     static Map<Integer, Long> persons(EmbeddedRuntime runtime, VideoEntity v) {
-        return StoredProgress.persons(runtime.players(), v);
+        return StoredProgress.persons(runtime.players(), v, runtime.store().batches(v.id));
     }
 }

@@ -8,22 +8,17 @@ import bbva.store.VideoEntity;
 import java.util.List;
 import java.util.Map;
 
-/**
- * Progress read from the tables, for the CLI and the server alike. People per batch (a join of
- * detections and batches) is only counted once detection is complete: during detection that join
- * would lock against the detect writer, and OCR progress is not needed yet.
- */
+/** Progress read from the tables, for the CLI's status and the server's REST API alike. */
 public final class StoredProgress {
     private StoredProgress() {
     }
 
     public static Progress of(Store store, PlayerStore players, VideoEntity v) {
         List<BatchEntity> batches = store.batches(v.id);
-        Progress p = Progress.of(v, batches, Map.of());
-        return p.detectFraction() >= 1 && p.ocrEnabled() ? Progress.of(v, batches, persons(players, v)) : p;
+        return Progress.of(v, batches, persons(players, v, batches));
     }
 
-    public static Map<Integer, Long> persons(PlayerStore players, VideoEntity v) {
-        return players.personsPerBatch(v.id, LabelMap.PERSON_LABELS);
+    public static Map<Integer, Long> persons(PlayerStore players, VideoEntity v, List<BatchEntity> batches) {
+        return players.personsPerBatch(v.id, LabelMap.PERSON_LABELS, batches);
     }
 }

@@ -60,17 +60,24 @@ public class PlayerStore {
     }
 
     /**
-     * Person detections per batch index, over batches whose OCR is not skipped: what OCR has to read.
-     * One grouped query; progress then needs only the batch rows.
+     * Person detections per batch index: what OCR has to read. One grouped query over detections
+     * alone, bucketed into the given batches here: a join with processing_batches would hold a batch
+     * row lock while waiting for the detect writer's rows, and deadlock with its commit.
      */
-    public Map<Integer, Long> personsPerBatch(long videoId, List<String> personLabels) {
+    public Map<Integer, Long> personsPerBatch(long videoId, List<String> personLabels, List<BatchEntity> batches) {
+        java.util.TreeMap<Integer, Integer> batchOfStart = new java.util.TreeMap<>();
+        batches.forEach(b -> batchOfStart.put(b.frameStart, b.batchIndex));
         return jpa.read(em -> {
             Map<Integer, Long> out = new java.util.HashMap<>();
-            em.createQuery("SELECT b.batchIndex, COUNT(d) FROM DetectionEntity d, BatchEntity b WHERE b.videoId = :v "
-                            + "AND d.videoId = :v AND d.frame BETWEEN b.frameStart AND b.frameEnd AND d.label IN :labels "
-                            + "AND b.ocrStatus <> :s GROUP BY b.batchIndex", Object[].class)
-                    .setParameter("v", videoId).setParameter("labels", personLabels).setParameter("s", Status.SKIPPED)
-                    .getResultList().forEach(row -> out.put((Integer) row[0], (Long) row[1]));
+            em.createQuery("SELECT d.frame, COUNT(d) FROM DetectionEntity d WHERE d.videoId = :v AND d.label IN :labels "
+                            + "GROUP BY d.frame", Object[].class)
+                    .setParameter("v", videoId).setParameter("labels", personLabels)
+                    .getResultList().forEach(row -> {
+                        var batch = batchOfStart.floorEntry((Integer) row[0]);
+                        if (batch != null) {
+                            out.merge(batch.getValue(), (Long) row[1], Long::sum);
+                        }
+                    });
             return out;
         });
     }
