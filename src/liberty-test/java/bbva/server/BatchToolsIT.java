@@ -76,9 +76,7 @@ class BatchToolsIT {
         assertEquals(201, created.status(), created.body());
         long id = created.json().get("id").asLong();
         String batch = TestServer.HTTPS + "/ibm/api/batch";
-        while (!TestServer.get(ADMIN, API + "/analyses/" + id).body().contains("\"detectionStatus\":\"completed\"")) {
-            Thread.sleep(20);
-        }
+        TestServer.awaitFirstBatch(id);
         TestServer.Reply stop = TestServer.put(ADMIN, batch + "/jobinstances/" + id + "?action=stop", "{}");
         assertEquals(200, stop.status(), stop.body());
         JsonNode stopped = TestServer.awaitFinal(id, 120);

@@ -55,10 +55,7 @@ class LibertyServerIT {
         assertEquals(201, created.status(), created.body());
         long submitted = System.nanoTime();
         long id = created.json().get("id").asLong();
-        while (!TestServer.get(MONITOR, API + "/analyses/" + id).body().contains("\"detectionStatus\":\"completed\"")) {
-            assertTrue(System.nanoTime() - submitted < 120e9, "no batch committed in 120 s");
-            Thread.sleep(50);
-        }
+        TestServer.awaitFirstBatch(id);
         TestServer.note("submit to first committed batch (30 frames): %.2f s", (System.nanoTime() - submitted) / 1e9);
 
         JsonNode done = TestServer.awaitFinal(id, 180);

@@ -153,6 +153,17 @@ public final class TestServer {
         note("server start %s s; server peak RSS so far %s", started, hwm);
     }
 
+    /** Polls GET /api/analyses/{id} until a batch's detection is committed (at most 120 s). */
+    public static void awaitFirstBatch(long id) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!get(MONITOR, API + "/analyses/" + id).body().contains("\"detectionStatus\":\"completed\"")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("analysis " + id + " committed no batch in 120 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** Polls GET /api/analyses/{id} until the batch status is final; returns the last answer. */
     public static JsonNode awaitFinal(long id, int seconds) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;

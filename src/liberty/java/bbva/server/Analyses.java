@@ -1,6 +1,5 @@
 package bbva.server;
 
-import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
@@ -29,14 +28,17 @@ final class Analyses {
     }
 
     static JobExecution latestExecution(long id) {
-        JobOperator jobs = BatchRuntime.getJobOperator();
         for (JobInstance instance : all()) {
             if (instance.getInstanceId() == id) {
-                return jobs.getJobExecutions(instance).stream()
-                        .max(Comparator.comparingLong(JobExecution::getExecutionId)).orElseThrow();
+                return latestExecution(instance);
             }
         }
         throw new NotFoundException("No analysis " + id + ": GET /api/analyses lists them.");
+    }
+
+    static JobExecution latestExecution(JobInstance instance) {
+        return BatchRuntime.getJobOperator().getJobExecutions(instance).stream()
+                .max(Comparator.comparingLong(JobExecution::getExecutionId)).orElseThrow();
     }
 
     /** The execution's steps with their batch status and chunk counts (what a restart re-did). */

@@ -107,11 +107,11 @@ public class AnalysesResource {
     @GET
     @RolesAllowed("bbva-monitor")
     public List<Map<String, Object>> list() {
-        return Analyses.all().stream().map(JobInstance::getInstanceId).sorted().map(this::summary).toList();
+        return Analyses.all().stream().sorted(java.util.Comparator.comparingLong(JobInstance::getInstanceId))
+                .map(i -> summary(i.getInstanceId(), Analyses.latestExecution(i))).toList();
     }
 
-    private Map<String, Object> summary(long id) {
-        JobExecution e = Analyses.latestExecution(id);
+    private Map<String, Object> summary(long id, JobExecution e) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
         out.put("executionId", e.getExecutionId());
@@ -126,12 +126,12 @@ public class AnalysesResource {
     @Path("{id}")
     @RolesAllowed("bbva-monitor")
     public Map<String, Object> get(@PathParam("id") long id) {
-        Map<String, Object> out = summary(id);
         JobExecution e = Analyses.latestExecution(id);
+        Map<String, Object> out = summary(id, e);
         store.video(e.getJobParameters().getProperty(AnalysisParameters.VIDEO)).ifPresent(v -> {
-            Progress p = StoredProgress.of(store, players, v);
             List<BatchEntity> batches = store.batches(v.id);
-            out.put("phase", p.detectFraction() < 1 ? "detect" : p.ocrEnabled() && p.ocrFraction() < 1 ? "ocr" : "done");
+            Progress p = StoredProgress.of(players, v, batches);
+            out.put("phase", p.phase());
             out.put("frames", Map.of("done", p.framesDone(), "total", p.framesTotal()));
             out.put("detections", store.detectionCount(v.id));
             out.put("ocr", Map.of("done", p.ocrDone(), "total", p.ocrTotal()));

@@ -93,6 +93,14 @@ public record Progress(int framesDone, int framesTotal, int batchesDone, int bat
         return (int) Math.floor(fraction * 100 + 1e-9);
     }
 
+    /** "detect" until every frame is detected, then "ocr" until every batch is read (if OCR is on), then "done". */
+    public String phase() {
+        if (detectFraction() < 1) {
+            return "detect";
+        }
+        return ocrEnabled() && ocrFraction() < 1 ? "ocr" : "done";
+    }
+
     /** "Detection: 120/795 frames (15%)". */
     public String detectionLine() {
         return "Detection: " + framesDone + "/" + framesTotal + " frames (" + percent(detectFraction()) + "%)";

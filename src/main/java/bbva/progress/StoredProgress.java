@@ -14,7 +14,11 @@ public final class StoredProgress {
     }
 
     public static Progress of(Store store, PlayerStore players, VideoEntity v) {
-        List<BatchEntity> batches = store.batches(v.id);
+        return of(players, v, store.batches(v.id));
+    }
+
+    /** For a caller that has read the batch rows already. */
+    public static Progress of(PlayerStore players, VideoEntity v, List<BatchEntity> batches) {
         return Progress.of(v, batches, persons(players, v, batches));
     }
 
