@@ -16,5 +16,7 @@ mvn -B -q -DskipTests -Dliberty.bootstrap.bbva.media.dir="$media" \
   -Dliberty.bootstrap.bbva.models.dir="${BBVA_MODELS_DIR:-$root/models}" \
   -Dliberty.bootstrap.bbva.data.dir="${BBVA_DATA_DIR:-$HOME/.bbva/liberty}" \
   package liberty:create "$@"
+# the server's copy of the passwords is for the server's user only
+chmod 600 target/liberty/wlp/usr/servers/bbva/server.env
 # liberty:run skips jar-packaged projects like this one: the server was created above; run it in the foreground
 exec target/liberty/wlp/bin/server run bbva

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 public record AnalysisParameters(Path video, int batchSizeFrames, int frameStride, int maxFrames,
                                  String detector, Path model, float scoreThreshold, Set<String> classes,
                                  int threads, Path detectionsFile, boolean ocrEnabled, int ocrThreads,
-                                 int minTrackFrames) {
+                                 int minTrackFrames, boolean replace) {
     public static final String VIDEO = "video";
     public static final String BATCH_SIZE = "batchSizeFrames";
     public static final String STRIDE = "frameStride";
@@ -29,8 +29,13 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
     public static final String OCR_ENABLED = "ocrEnabled";
     public static final String OCR_THREADS = "ocrThreads";
     public static final String MIN_TRACK_FRAMES = "minTrackFrames";
+    /** "true": this analysis may replace the stored results of an earlier analysis of the same file. */
+    public static final String REPLACE = "replace";
 
     public static final int DEFAULT_BATCH_SIZE = 30;
+    /** Far above what a machine's cores can use; the bounds keep a job parameter from exhausting a server's threads. */
+    public static final int MAX_THREADS = 64;
+    public static final int MAX_OCR_THREADS = 16;
     public static final Set<String> DETECTORS = Set.of("auto", "rfdetr", "hog", "file");
 
     public static AnalysisParameters parse(Properties p) {
@@ -51,7 +56,7 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         }
         String model = p.getProperty(MODEL, "").strip();
         if ("rfdetr".equals(detector) && model.isEmpty()) {
-            throw new AnalysisException("--detector rfdetr needs a model: pass --model FILE.onnx (see models/README.md).");
+            throw new AnalysisException("Detector rfdetr needs a model: give the model parameter (CLI: --model FILE.onnx; see models/README.md).");
         }
         float threshold = floatParam(p, THRESHOLD, 0.5f);
         if (!(threshold > 0f && threshold < 1f)) {
@@ -61,17 +66,18 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         Set<String> classSet = classes.isEmpty() ? Set.of()
                 : Arrays.stream(classes.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                         .collect(Collectors.toCollection(LinkedHashSet::new));
-        int threads = intParam(p, THREADS, Runtime.getRuntime().availableProcessors(), 1, "inference threads");
+        int threads = intParam(p, THREADS, Runtime.getRuntime().availableProcessors(), 1, MAX_THREADS, "inference threads");
         String detections = p.getProperty(DETECTIONS, "").strip();
         if ("file".equals(detector) && detections.isEmpty()) {
-            throw new AnalysisException("--detector file needs --detections FILE.csv (frame,classId,label,score,x1,y1,x2,y2).");
+            throw new AnalysisException("Detector file needs a detections file (parameter detections; CLI: --detections FILE.csv) with lines frame,classId,label,score,x1,y1,x2,y2.");
         }
-        boolean ocr = !"false".equalsIgnoreCase(p.getProperty(OCR_ENABLED, "true").strip());
-        int ocrThreads = intParam(p, OCR_THREADS, 1, 1, "parallel OCR partitions");
+        boolean ocr = bool(p, OCR_ENABLED, true);
+        int ocrThreads = intParam(p, OCR_THREADS, 1, 1, MAX_OCR_THREADS, "parallel OCR partitions");
         int minTrack = intParam(p, MIN_TRACK_FRAMES, 10, 1, "frames a track needs to be trusted");
         return new AnalysisParameters(Path.of(video), batch, stride, max, detector,
                 model.isEmpty() ? null : Path.of(model), threshold, classSet, threads,
-                detections.isEmpty() ? null : Path.of(detections), ocr, ocrThreads, minTrack);
+                detections.isEmpty() ? null : Path.of(detections), ocr, ocrThreads, minTrack,
+                bool(p, REPLACE, false));
     }
 
     public Properties toProperties() {
@@ -95,6 +101,7 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         p.setProperty(OCR_ENABLED, Boolean.toString(ocrEnabled));
         p.setProperty(OCR_THREADS, Integer.toString(ocrThreads));
         p.setProperty(MIN_TRACK_FRAMES, Integer.toString(minTrackFrames));
+        p.setProperty(REPLACE, Boolean.toString(replace));
         return p;
     }
 
@@ -103,7 +110,22 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         return "auto".equals(detector) && model == null;
     }
 
+    private static boolean bool(Properties p, String key, boolean def) {
+        String v = p.getProperty(key, "").strip().toLowerCase(Locale.ROOT);
+        if (v.isEmpty()) {
+            return def;
+        }
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new AnalysisException(key + " must be true or false, got '" + v + "'.");
+        }
+        return v.equals("true");
+    }
+
     private static int intParam(Properties p, String key, int def, int min, String meaning) {
+        return intParam(p, key, def, min, Integer.MAX_VALUE, meaning);
+    }
+
+    private static int intParam(Properties p, String key, int def, int min, int max, String meaning) {
         String v = p.getProperty(key, "").strip();
         if (v.isEmpty()) {
             return def;
@@ -114,8 +136,9 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         } catch (NumberFormatException e) {
             throw new AnalysisException(key + " must be a whole number (" + meaning + "), got '" + v + "'.");
         }
-        if (n < min) {
-            throw new AnalysisException(key + " must be at least " + min + " (" + meaning + "), got " + n + ".");
+        if (n < min || n > max) {
+            throw new AnalysisException(key + " must be " + (max == Integer.MAX_VALUE ? "at least " + min
+                    : "between " + min + " and " + max) + " (" + meaning + "), got " + n + ".");
         }
         return n;
     }

@@ -30,6 +30,18 @@ class AnalysisParametersTest {
         assertEquals(p, AnalysisParameters.parse(p.toProperties()));
     }
 
+    /** Artifacts read parameters from the job XML's job-level properties: a parameter missing there never arrives. */
+    @Test
+    void everyParameterIsPassedToTheJob() throws Exception {
+        String xml = java.nio.file.Files.readString(TestPaths.project().resolve("batch-jobs/video-analysis.xml"));
+        Properties all = AnalysisParameters.parse(with(AnalysisParameters.MODEL, "/m.onnx",
+                AnalysisParameters.DETECTIONS, "/d.csv", AnalysisParameters.CLASSES, "person")).toProperties();
+        for (String key : all.stringPropertyNames()) {
+            assertTrue(xml.contains("<property name=\"" + key + "\" value=\"#{jobParameters['" + key + "']}\"/>"),
+                    "job parameter " + key + " is a job-level property of video-analysis.xml");
+        }
+    }
+
     @Test
     void unsetJobParametersArriveEmptyAndMeanTheDefaults() {
         Properties p = with();
@@ -52,7 +64,10 @@ class AnalysisParametersTest {
         assertTrue(error(AnalysisParameters.THRESHOLD, "1.5").contains("between 0 and 1"));
         assertTrue(error(AnalysisParameters.DETECTOR, "yolo").contains("auto, rfdetr, hog, file"));
         assertTrue(error(AnalysisParameters.DETECTOR, "file").contains("--detections"));
-        assertTrue(error(AnalysisParameters.OCR_THREADS, "0").contains("ocrThreads must be at least 1"));
+        assertTrue(error(AnalysisParameters.OCR_THREADS, "0").contains("ocrThreads must be between 1 and 16"));
+        assertTrue(error(AnalysisParameters.OCR_THREADS, "1000").contains("ocrThreads must be between 1 and 16"));
+        assertTrue(error(AnalysisParameters.THREADS, "1000").contains("threads must be between 1 and 64"));
+        assertTrue(error(AnalysisParameters.OCR_ENABLED, "maybe").contains("ocrEnabled must be true or false"));
         assertTrue(error(AnalysisParameters.DETECTOR, "rfdetr").contains("--model"));
         Properties none = new Properties();
         assertThrows(AnalysisException.class, () -> AnalysisParameters.parse(none));

@@ -59,7 +59,9 @@ class BatchToolsIT {
         JsonNode done = TestServer.get(ADMIN, API + "/analyses/" + id).json();
         assertEquals("COMPLETED", done.get("batchStatus").asText());
         assertNotEquals(failedExecution, done.get("executionId").asLong());
-        JsonNode detect = done.get("steps").get(0);
+        JsonNode steps = done.get("steps");
+        assertEquals("claim", steps.get(0).get("step").asText(), "every execution claims the video first: " + done);
+        JsonNode detect = steps.get(1);
         assertEquals("detect", detect.get("step").asText(), "prepare completed before and is not rerun: " + done);
         assertEquals(FRAMES - 30, detect.get("readCount").asInt(), "resumed at frame 30, batch 0's checkpoint");
         for (JsonNode b : done.get("batches")) {

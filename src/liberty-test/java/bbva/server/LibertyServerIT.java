@@ -98,7 +98,7 @@ class LibertyServerIT {
 
         TestServer.Reply outside = TestServer.post(SUBMITTER, API + "/analyses", "{\"video\":\"../../../../etc/passwd\"}");
         assertEquals(400, outside.status());
-        assertTrue(outside.json().get("error").asText().contains("inside the media directory"), outside.body());
+        assertTrue(outside.json().get("error").asText().contains("inside the server's media directory"), outside.body());
 
         Path link = TestServer.media().resolve("escape.mp4");
         Files.deleteIfExists(link);
@@ -114,6 +114,14 @@ class LibertyServerIT {
         TestServer.Reply badValue = TestServer.post(SUBMITTER, API + "/analyses", submission(clip, ",\"batchSizeFrames\":\"0\""));
         assertEquals(400, badValue.status(), badValue.body());
 
+        for (String body : new String[] {"{\"video\":", "", "[1,2]", "{\"video\":\"" + clip + "\",\"options\":[1]}",
+                "{\"video\":\"" + "v".repeat(300) + ".mp4\"}", "{\"video\":\"a\\u0000b.mp4\"}"}) {
+            TestServer.Reply bad = TestServer.post(SUBMITTER, API + "/analyses", body);
+            assertEquals(400, bad.status(), body + " -> " + bad.body());
+            assertTrue(bad.json().has("error"), body + " -> " + bad.body());
+        }
+        assertEquals(400, TestServer.get(MONITOR, API + "/analyses/1/detections?offset=abc").status());
+
         TestServer.Reply missing = TestServer.get(MONITOR, API + "/analyses/987654");
         assertEquals(404, missing.status());
         assertTrue(missing.json().get("error").asText().contains("No analysis 987654"));
@@ -126,6 +134,10 @@ class LibertyServerIT {
         TestServer.Reply ok = TestServer.upload(SUBMITTER, API + "/uploads?name=upload-it.mp4", bytes);
         assertEquals(201, ok.status(), ok.body());
         assertEquals("uploads/upload-it.mp4", ok.json().get("video").asText());
+        assertEquals(bytes.length, Files.size(TestServer.media().resolve("uploads/upload-it.mp4")));
+        TestServer.Reply again = TestServer.upload(SUBMITTER, API + "/uploads?name=upload-it.mp4", new byte[1000]);
+        assertEquals(409, again.status(), "an upload never replaces a file: " + again.body());
+        assertTrue(again.json().get("error").asText().contains("exists already"), again.body());
         assertEquals(bytes.length, Files.size(TestServer.media().resolve("uploads/upload-it.mp4")));
         TestServer.Reply analysis = TestServer.post(SUBMITTER, API + "/analyses", "{\"video\":\"uploads/upload-it.mp4\","
                 + "\"options\":{\"detector\":\"file\",\"detections\":\"" + clip.replace(".mp4", ".csv") + "\"}}");

@@ -14,7 +14,8 @@ import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
  * so on the server the migration scripts are named here (keep in step with db/migration).
  */
 final class ListedMigrations implements ResourceProvider {
-    static final List<String> SCRIPTS = List.of("V1__videos_batches_detections.sql", "V2__tracks_ocr_players.sql");
+    static final List<String> SCRIPTS = List.of("V1__videos_batches_detections.sql", "V2__tracks_ocr_players.sql",
+            "V3__video_owner.sql");
     private static final Location LOCATION = new Location("classpath:db/migration");
 
     private final ClassLoader loader;

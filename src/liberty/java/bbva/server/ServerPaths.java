@@ -1,6 +1,7 @@
 package bbva.server;
 
 import bbva.AnalysisException;
+import bbva.FilePolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,7 @@ import java.nio.file.Path;
  * directory, models under the models directory. Set in server.xml (bbva.media.dir, bbva.models.dir).
  */
 @ApplicationScoped
-public class ServerPaths {
+public class ServerPaths implements FilePolicy {
     @Resource(lookup = "bbva/mediaDir")
     String mediaDir;
     @Resource(lookup = "bbva/modelsDir")
@@ -44,11 +45,21 @@ public class ServerPaths {
     }
 
     Path video(String relative) {
-        return inside(media, relative, "media directory");
+        return inside(media, relative, "media directory", "video");
     }
 
     Path model(String relative) {
-        return inside(models, relative, "models directory");
+        return inside(models, relative, "models directory", "model");
+    }
+
+    @Override
+    public void checkMedia(String parameter, Path file) {
+        inside(media, file.toString(), "media directory", parameter);
+    }
+
+    @Override
+    public void checkModel(String parameter, Path file) {
+        inside(models, file.toString(), "models directory", parameter);
     }
 
     /** The path as the client sees it: relative to the media directory. */
@@ -58,19 +69,24 @@ public class ServerPaths {
     }
 
     /** {@code relative} resolved in {@code root}; no "..", no absolute path, no symlink out of it. */
-    static Path inside(Path root, String relative, String what) {
-        Path candidate = root.resolve(relative).normalize();
+    static Path inside(Path root, String relative, String what, String parameter) {
+        Path candidate;
+        try {
+            candidate = root.resolve(relative).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new AnalysisException("The " + parameter + " is not a valid path (" + e.getReason() + ").");
+        }
         boolean ok = candidate.startsWith(root);
         try {
             if (ok && Files.exists(candidate)) {
                 ok = candidate.toRealPath().startsWith(root.toRealPath());
             }
         } catch (IOException e) {
-            throw new AnalysisException("Cannot check the path '" + relative + "': " + e.getMessage());
+            throw new AnalysisException("Cannot check the " + parameter + " path '" + relative + "': " + e.getMessage());
         }
         if (!ok) {
-            throw new AnalysisException("The path must be inside the " + what + " (" + root + "); '" + relative
-                    + "' is not. Copy the file there and pass its path relative to it.");
+            throw new AnalysisException("The " + parameter + " must be inside the server's " + what + " (" + root
+                    + "); '" + relative + "' is not. Copy the file there and pass its path relative to it.");
         }
         return candidate;
     }

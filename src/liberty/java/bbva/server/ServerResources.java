@@ -1,9 +1,13 @@
 package bbva.server;
 
+import bbva.RunningExecutions;
 import bbva.store.PlayerStore;
 import bbva.store.Store;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -43,6 +47,20 @@ public class ServerResources {
     @Dependent
     PlayerStore players() {
         return new PlayerStore(emf);
+    }
+
+    /** Liberty's job repository knows; after a server crash it marks that server's executions failed when it starts. */
+    @Produces
+    @Dependent
+    RunningExecutions running() {
+        return executionId -> {
+            try {
+                BatchStatus s = BatchRuntime.getJobOperator().getJobExecution(executionId).getBatchStatus();
+                return s == BatchStatus.STARTING || s == BatchStatus.STARTED || s == BatchStatus.STOPPING;
+            } catch (NoSuchJobExecutionException gone) {
+                return false;
+            }
+        };
     }
 
     /** True once the schema is migrated (creating this bean migrates it). */

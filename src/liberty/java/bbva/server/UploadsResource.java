@@ -4,6 +4,7 @@ import bbva.AnalysisException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -59,7 +59,11 @@ public class UploadsResource {
                     out.write(buffer, 0, n);
                 }
             }
-            Files.move(part, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // a link fails atomically if the name is taken: an upload never replaces a file, least of all one in analysis
+            Files.createLink(dir.resolve(name), part);
+        } catch (java.nio.file.FileAlreadyExistsException taken) {
+            throw new ClientErrorException("uploads/" + name + " exists already; an upload never replaces a file. "
+                    + "Upload it under another name.", 409);
         } finally {
             Files.deleteIfExists(part);
         }

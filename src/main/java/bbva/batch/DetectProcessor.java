@@ -6,7 +6,6 @@ import bbva.detect.Detections;
 import bbva.detect.FrameDetections;
 import bbva.video.VideoFrame;
 import jakarta.batch.api.chunk.ItemProcessor;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -17,11 +16,9 @@ import jakarta.inject.Named;
 @Dependent
 public class DetectProcessor implements ItemProcessor {
     @Inject
-    JobContext jobContext;
+    JobParameters job;
     @Inject
     StepContext stepContext;
-
-    private Detector detector;
 
     @Override
     public Object processItem(Object item) {
@@ -31,11 +28,10 @@ public class DetectProcessor implements ItemProcessor {
     }
 
     private Detector detector() {
-        if (detector == null) {
-            detector = DetectorFactory.create(JobParameters.of(jobContext));
-            // the step listener closes it when the step ends, however it ends
-            stepContext.setTransientUserData(detector);
-        }
-        return detector;
+        return StepResources.of(stepContext).get(Detector.class, () -> DetectorFactory.create(job.params()),
+                d -> {
+                    RunMetrics.addInference(d.inferenceNanos());
+                    d.close();
+                });
     }
 }

@@ -3,7 +3,8 @@ package bbva.batch;
 /**
  * Named points inside the job where tests stop the JVM at an exact moment. Driven by the system
  * property {@code bbva.faults}, e.g. {@code detect.committed.2=pause,detect.frame.75=fail}: "pause"
- * prints {@code FAULT-POINT <name>} and blocks (the test then kill -9s the process), "fail" throws.
+ * prints {@code FAULT-POINT <name>} and blocks (the test then kill -9s the process), "stall" prints it
+ * and holds the thread for 3 s (time for the test to send a signal that lands exactly there), "fail" throws.
  * Without the property (every normal run) this does nothing.
  */
 public final class FaultPoints {
@@ -32,7 +33,7 @@ public final class FaultPoints {
         System.out.println("FAULT-POINT " + point);
         System.out.flush();
         try {
-            Thread.sleep(Long.MAX_VALUE);
+            Thread.sleep("stall".equals(action) ? 3_000 : Long.MAX_VALUE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

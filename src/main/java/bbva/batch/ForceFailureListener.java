@@ -27,7 +27,13 @@ public class ForceFailureListener extends AbstractItemReadListener {
         if (failAtFrame == null || failAtFrame.isBlank() || !(item instanceof VideoFrame frame)) {
             return;
         }
-        if (frame.index() == Integer.parseInt(failAtFrame.strip())) {
+        int at;
+        try {
+            at = Integer.parseInt(failAtFrame.strip());
+        } catch (NumberFormatException e) {
+            throw new bbva.AnalysisException(PARAMETER + " must be a frame number, got '" + failAtFrame.strip() + "'.");
+        }
+        if (frame.index() == at) {
             throw new IllegalStateException("forced failure at frame " + frame.index() + " (job parameter "
                     + PARAMETER + "); restart without it to resume");
         }

@@ -9,7 +9,6 @@ import bbva.store.Store;
 import bbva.store.VideoEntity;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.BatchStatus;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,7 +19,7 @@ import java.util.List;
 @Dependent
 public class Identify extends AbstractBatchlet {
     @Inject
-    JobContext jobContext;
+    JobParameters job;
     @Inject
     Store store;
     @Inject
@@ -28,8 +27,8 @@ public class Identify extends AbstractBatchlet {
 
     @Override
     public String process() {
-        AnalysisParameters params = JobParameters.of(jobContext);
-        VideoEntity video = JobParameters.video(jobContext, store);
+        AnalysisParameters params = job.params();
+        VideoEntity video = job.video();
         List<Detection> tracked = store.detections(video.id, 0, Integer.MAX_VALUE).stream()
                 .filter(d -> d.trackId() != null).toList();
         List<PlayerEntity> result = PlayerVote.vote(video.id, tracked, players.readings(video.id), params.minTrackFrames());

@@ -1,5 +1,7 @@
 package bbva.batch;
 
+import bbva.AnalysisSlots;
+import bbva.progress.Progress;
 import bbva.store.Status;
 import bbva.store.Store;
 import jakarta.batch.api.listener.AbstractJobListener;
@@ -8,8 +10,13 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.Map;
 
-/** Keeps videos.status in step with the job: analyzing while it runs, then completed, failed or stopped. */
+/**
+ * Keeps the videos row of this analysis in step with its executions (a restart names its execution
+ * there; at the end: completed, failed or stopped) and gives the job its final exit status: "COMPLETED", "STOPPED: ..." or the failed step's
+ * reason, never a decision's value.
+ */
 @Named("jobListener")
 @Dependent
 public class JobListener extends AbstractJobListener {
@@ -17,27 +24,46 @@ public class JobListener extends AbstractJobListener {
     JobContext jobContext;
     @Inject
     Store store;
+    @Inject
+    AnalysisSlots slots;
 
     @Override
     public void beforeJob() {
-        store.setVideoStatus(video(), Status.ANALYZING);
+        store.continueAnalysis(video(), jobContext.getInstanceId(), jobContext.getExecutionId());
     }
 
     @Override
     public void afterJob() {
-        BatchStatus status = jobContext.getBatchStatus();
+        try {
+            finish();
+        } finally {
+            slots.release(jobContext.getExecutionId());
+        }
+    }
+
+    private void finish() {
         // JBeret reports COMPLETED here, Liberty still STARTED: both mean every step ended well
+        BatchStatus status = jobContext.getBatchStatus();
         String videoStatus = switch (status) {
             case COMPLETED, STARTED -> Status.COMPLETED;
             case STOPPING, STOPPED -> Status.STOPPED;
             default -> Status.FAILED;
         };
-        // a step that failed has set the reason already; a completed job would otherwise end with the
-        // ocrDecision's value ("ocr"/"skip") as its exit status
         if (videoStatus.equals(Status.COMPLETED)) {
             jobContext.setExitStatus(BatchStatus.COMPLETED.name());
+        } else if (videoStatus.equals(Status.STOPPED)) {
+            jobContext.setExitStatus(stopReason());
+        } else if (jobContext.getExitStatus() == null || !jobContext.getExitStatus().startsWith(ExitStatuses.FAILED)) {
+            jobContext.setExitStatus(ExitStatuses.FAILED + "the job failed; see its log.");
         }
-        store.setVideoStatus(video(), videoStatus);
+        store.finishVideo(video(), jobContext.getInstanceId(), videoStatus);
+    }
+
+    private String stopReason() {
+        return store.video(video()).map(v -> {
+            Progress p = Progress.of(v, store.batches(v.id), Map.of());
+            return ExitStatuses.stopped(p.batchesDone(), p.ocrBatchesDone(), p.batchesTotal(), p.ocrEnabled());
+        }).orElse(ExitStatuses.STOPPED + "stopped on request before the video was prepared; restart the analysis to continue.");
     }
 
     private String video() {

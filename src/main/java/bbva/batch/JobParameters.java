@@ -2,23 +2,43 @@ package bbva.batch;
 
 import bbva.AnalysisException;
 import bbva.AnalysisParameters;
+import bbva.FilePolicy;
+import bbva.RunningExecutions;
+import bbva.store.JobOwner;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
 import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 
-/** The analysis parameters as the job XML passes them (job-level properties fed from job parameters). */
-final class JobParameters {
-    private JobParameters() {
+/**
+ * This job's analysis as its artifacts see it: the parameters (job-level properties fed from job
+ * parameters), parsed and checked against the runtime's {@link FilePolicy} on every use, since a
+ * restart may bring new parameters; and the video row prepare stored.
+ */
+@Dependent
+public class JobParameters {
+    @Inject
+    JobContext jobContext;
+    @Inject
+    Store store;
+    @Inject
+    FilePolicy files;
+    @Inject
+    RunningExecutions running;
+
+    AnalysisParameters params() {
+        return files.check(AnalysisParameters.parse(jobContext.getProperties()));
     }
 
-    static AnalysisParameters of(JobContext job) {
-        return AnalysisParameters.parse(job.getProperties());
+    /** This execution, as the owner of the video's rows while it runs. */
+    JobOwner owner() {
+        return new JobOwner(jobContext.getInstanceId(), jobContext.getExecutionId(), params().replace(), running);
     }
 
-    /** The video row prepare stored for this job's video. */
-    static VideoEntity video(JobContext job, Store store) {
-        String path = of(job).video().toString();
+    VideoEntity video() {
+        String path = params().video().toString();
         return store.video(path).orElseThrow(() -> new AnalysisException(
-                "No prepared analysis for " + path + "; start it with bbva analyze."));
+                "No prepared analysis for " + path + "; start the analysis again."));
     }
 }

@@ -2,7 +2,6 @@ package bbva.batch;
 
 import jakarta.batch.api.Decider;
 import jakarta.batch.runtime.StepExecution;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,10 +11,10 @@ import jakarta.inject.Named;
 @Dependent
 public class OcrDecider implements Decider {
     @Inject
-    JobContext jobContext;
+    JobParameters job;
 
     @Override
     public String decide(StepExecution[] executions) {
-        return JobParameters.of(jobContext).ocrEnabled() ? "ocr" : "skip";
+        return job.params().ocrEnabled() ? "ocr" : "skip";
     }
 }

@@ -32,6 +32,22 @@ public class OcrEngines {
         idle.push(reader);
     }
 
+    /**
+     * The engine of one OCR partition, borrowed on first use and given back when the partition's
+     * resources close; the partitions running at once share the cores.
+     */
+    JerseyReader forStep(StepResources step, int partitionsAtOnce) {
+        long[] nanosAtStart = new long[1];
+        return step.get(JerseyReader.class, () -> {
+            JerseyReader r = borrow(Math.max(1, Runtime.getRuntime().availableProcessors() / partitionsAtOnce));
+            nanosAtStart[0] = r.inferenceNanos();
+            return r;
+        }, r -> {
+            RunMetrics.addOcr(r.inferenceNanos() - nanosAtStart[0]);
+            release(r);
+        });
+    }
+
     @PreDestroy
     synchronized void close() {
         all.forEach(JerseyReader::close);

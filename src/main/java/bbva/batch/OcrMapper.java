@@ -2,13 +2,12 @@ package bbva.batch;
 
 import bbva.AnalysisParameters;
 import bbva.store.BatchEntity;
-import bbva.store.Status;
+import bbva.store.WorkStatus;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
 import jakarta.batch.api.partition.PartitionPlanImpl;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -27,18 +26,18 @@ public class OcrMapper implements PartitionMapper {
     static final String BATCH = "batchIndex";
 
     @Inject
-    JobContext jobContext;
+    JobParameters job;
     @Inject
     Store store;
 
     @Override
     public PartitionPlan mapPartitions() {
-        AnalysisParameters params = JobParameters.of(jobContext);
-        VideoEntity video = JobParameters.video(jobContext, store);
+        AnalysisParameters params = job.params();
+        VideoEntity video = job.video();
         List<Properties> partitions = new ArrayList<>();
         for (BatchEntity b : store.batches(video.id)) {
-            if (Status.COMPLETED.equals(b.detectionStatus) && !Status.COMPLETED.equals(b.ocrStatus)
-                    && !Status.SKIPPED.equals(b.ocrStatus)) {
+            if (b.detectionStatus == WorkStatus.COMPLETED && b.ocrStatus != WorkStatus.COMPLETED
+                    && b.ocrStatus != WorkStatus.SKIPPED) {
                 Properties p = new Properties();
                 p.setProperty(BATCH, Integer.toString(b.batchIndex));
                 partitions.add(p);

@@ -18,17 +18,23 @@ import java.util.Map;
 @Dependent
 public class OcrProcessor implements ItemProcessor {
     @Inject
+    JobParameters job;
+    @Inject
     StepContext stepContext;
+    @Inject
+    OcrEngines engines;
 
     @Override
     public Object processItem(Object item) {
-        List<JerseyCrops.Crop> crops = ((FrameCrops) item).crops();
-        JerseyReader reader = (JerseyReader) stepContext.getTransientUserData();
+        FrameCrops frame = (FrameCrops) item;
+        FaultPoints.reach("ocr.frame." + frame.frame());
+        List<JerseyCrops.Crop> crops = frame.crops();
+        JerseyReader reader = engines.forStep(StepResources.of(stepContext), job.params().ocrThreads());
         List<JerseyReading> readings = reader.read(crops.stream().map(JerseyCrops.Crop::image).toList());
         Map<Detection, JerseyReading> out = new LinkedHashMap<>();
         for (int i = 0; i < crops.size(); i++) {
             out.put(crops.get(i).person(), readings.get(i));
         }
-        return out;
+        return new FrameReadings(frame.frame(), out);
     }
 }

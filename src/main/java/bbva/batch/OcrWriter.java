@@ -5,11 +5,7 @@ import bbva.ocr.JerseyReader;
 import bbva.ocr.JerseyReading;
 import bbva.store.BatchPlan;
 import bbva.store.PlayerStore;
-import bbva.store.Store;
-import bbva.store.VideoEntity;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -20,44 +16,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writer of a step "ocr" partition: a chunk is the whole batch (item-count = batch size), so it
- * replaces the batch's readings and completes its OCR in one transaction.
+ * Writer of a step "ocr" partition: replaces the readings of exactly the frames of its chunk, however
+ * many, and completes the batch's OCR when the chunk holds its last frame, in one transaction.
  */
 @Named("ocrWriter")
 @Dependent
 public class OcrWriter extends AbstractItemWriter {
     @Inject
-    JobContext jobContext;
+    JobParameters job;
     @Inject
     StepContext stepContext;
     @Inject
-    Store store;
-    @Inject
     PlayerStore players;
-    @Inject
-    @BatchProperty(name = OcrMapper.BATCH)
-    String batchIndex;
 
     private long videoId;
-    private BatchPlan.Span span;
+    private BatchPlan plan;
 
     @Override
     public void open(Serializable checkpoint) {
-        VideoEntity video = JobParameters.video(jobContext, store);
+        var video = job.video();
         videoId = video.id;
-        int batch = Integer.parseInt(batchIndex);
-        span = batch < 0 ? null : BatchPlan.of(video).span(batch);
+        plan = BatchPlan.of(video);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void writeItems(List<Object> items) {
         Map<Detection, JerseyReading> all = new LinkedHashMap<>();
         for (Object item : items) {
-            all.putAll((Map<Detection, JerseyReading>) item);
+            all.putAll(((FrameReadings) item).readings());
         }
-        String engine = ((JerseyReader) stepContext.getTransientUserData()).engine();
-        players.writeReadings(videoId, span.index(), span.frameStart(), span.frameEnd(), all, engine);
-        FaultPoints.reach("ocr.committed." + span.index());
+        int first = ((FrameReadings) items.get(0)).frame();
+        int last = ((FrameReadings) items.get(items.size() - 1)).frame();
+        String engine = StepResources.of(stepContext).require(JerseyReader.class).engine();
+        players.writeReadings(videoId, plan, first, last, all, engine);
+        FaultPoints.reach("ocr.committed." + plan.batchOf(last));
     }
 }

@@ -9,7 +9,6 @@ import bbva.video.VideoInfo;
 import bbva.video.VideoProbe;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.BatchStatus;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,14 +18,21 @@ import jakarta.inject.Named;
 @Dependent
 public class Prepare extends AbstractBatchlet {
     @Inject
-    JobContext jobContext;
+    JobParameters job;
     @Inject
     Store store;
 
+    private volatile boolean stopRequested;
+
     @Override
     public String process() {
-        AnalysisParameters params = JobParameters.of(jobContext);
-        VideoInfo info = VideoProbe.probe(params.video());
+        AnalysisParameters params = job.params();
+        FaultPoints.reach("prepare.probing");
+        var probed = VideoProbe.probe(params.video(), () -> stopRequested);
+        if (probed.isEmpty()) {
+            return BatchStatus.STOPPED.name();
+        }
+        VideoInfo info = probed.get();
         String detector;
         try (Detector d = DetectorFactory.create(params)) {
             detector = d.describe();
@@ -34,8 +40,14 @@ public class Prepare extends AbstractBatchlet {
         int frames = params.maxFrames() > 0 ? Math.min(params.maxFrames(), info.frameCount()) : info.frameCount();
         BatchPlan plan = new BatchPlan(frames, params.frameStride(), params.batchSizeFrames());
         FaultPoints.reach("prepare.planning");
-        store.planAnalysis(info, params, detector, plan, params.ocrEnabled());
+        store.planAnalysis(info, params, detector, plan, params.ocrEnabled(), job.owner());
         FaultPoints.reach("prepare.planned");
         return BatchStatus.COMPLETED.name();
+    }
+
+    /** A stop ends the full decode early; nothing is planned, and a restart prepares again. */
+    @Override
+    public void stop() {
+        stopRequested = true;
     }
 }

@@ -1,8 +1,5 @@
 package bbva.batch;
 
-import bbva.detect.Detector;
-import bbva.store.PlayerStore;
-import bbva.store.Store;
 import jakarta.batch.api.listener.AbstractStepListener;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
@@ -10,10 +7,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/**
- * Around every step: time it; afterwards release the step's detector and, on failure, record the
- * reason and mark its batches failed.
- */
+/** Around every step: time it; on failure, record the reason as the step's and the job's exit status. */
 @Named("stepListener")
 @Dependent
 public class StepListener extends AbstractStepListener {
@@ -21,10 +15,6 @@ public class StepListener extends AbstractStepListener {
     JobContext jobContext;
     @Inject
     StepContext stepContext;
-    @Inject
-    Store store;
-    @Inject
-    PlayerStore players;
 
     private long started;
 
@@ -36,21 +26,11 @@ public class StepListener extends AbstractStepListener {
     @Override
     public void afterStep() {
         RunMetrics.addStep(stepContext.getStepName(), System.nanoTime() - started);
-        if (stepContext.getTransientUserData() instanceof Detector detector) {
-            RunMetrics.addInference(detector.inferenceNanos());
-            detector.close();
-            stepContext.setTransientUserData(null);
-        }
         Exception error = stepContext.getException();
         if (error != null) {
-            String reason = Failures.reason(error);
+            String reason = ExitStatuses.failed(error);
             jobContext.setExitStatus(reason);
             stepContext.setExitStatus(reason);
-            String video = jobContext.getProperties().getProperty("video");
-            store.video(video).ifPresent(v -> {
-                store.failInProgress(v.id);
-                players.failOcrInProgress(v.id);
-            });
         }
     }
 }

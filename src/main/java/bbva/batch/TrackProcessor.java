@@ -8,7 +8,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** Processor of step "track": runs the step's tracker (restored by {@link TrackWriter}) over one frame. */
+/** Processor of step "track": runs the step's tracker (restored from the checkpoint by {@link TrackWriter}) over one frame. */
 @Named("trackProcessor")
 @Dependent
 public class TrackProcessor implements ItemProcessor {
@@ -18,7 +18,8 @@ public class TrackProcessor implements ItemProcessor {
     @Override
     public Object processItem(Object item) {
         FrameDetections frame = (FrameDetections) item;
-        Tracker tracker = (Tracker) stepContext.getTransientUserData();
+        FaultPoints.reach("track.frame." + frame.frame());
+        Tracker tracker = StepResources.of(stepContext).require(Tracker.class);
         return new FrameDetections(frame.frame(), tracker.update(frame.frame(), frame.detections()));
     }
 }

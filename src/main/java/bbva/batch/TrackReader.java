@@ -7,7 +7,7 @@ import bbva.store.BatchPlan;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
 import jakarta.batch.api.chunk.AbstractItemReader;
-import jakarta.batch.runtime.context.JobContext;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,12 +17,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reader of step "track": each analyzed frame's people, in frame order (checkpoint = next frame index). */
+/** Reader of step "track": each analyzed frame's people, in frame order (checkpoint = next frame index, anywhere). */
 @Named("trackReader")
 @Dependent
 public class TrackReader extends AbstractItemReader {
     @Inject
-    JobContext jobContext;
+    JobParameters job;
+    @Inject
+    StepContext stepContext;
     @Inject
     Store store;
 
@@ -34,7 +36,7 @@ public class TrackReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
-        VideoEntity video = JobParameters.video(jobContext, store);
+        VideoEntity video = job.video();
         videoId = video.id;
         plan = BatchPlan.of(video);
         nextFrame = checkpoint == null ? 0 : (Integer) checkpoint;
@@ -65,5 +67,10 @@ public class TrackReader extends AbstractItemReader {
     @Override
     public Serializable checkpointInfo() {
         return nextFrame;
+    }
+
+    @Override
+    public void close() {
+        StepResources.of(stepContext).close();
     }
 }

@@ -8,7 +8,6 @@ import bbva.store.VideoEntity;
 import bbva.track.Tracker;
 import bbva.track.TrackerSettings;
 import jakarta.batch.api.chunk.AbstractItemWriter;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -32,7 +31,7 @@ import java.util.List;
 @Dependent
 public class TrackWriter extends AbstractItemWriter {
     @Inject
-    JobContext jobContext;
+    JobParameters job;
     @Inject
     StepContext stepContext;
     @Inject
@@ -44,12 +43,12 @@ public class TrackWriter extends AbstractItemWriter {
 
     @Override
     public void open(Serializable checkpoint) {
-        VideoEntity video = JobParameters.video(jobContext, store);
+        VideoEntity video = job.video();
         videoId = video.id;
         plan = BatchPlan.of(video);
         tracker = checkpoint == null ? new Tracker(TrackerSettings.DEFAULT)
                 : new Tracker(TrackerSettings.DEFAULT, (Tracker.State) checkpoint);
-        stepContext.setTransientUserData(tracker);
+        StepResources.of(stepContext).put(Tracker.class, tracker);
     }
 
     @Override
@@ -59,7 +58,7 @@ public class TrackWriter extends AbstractItemWriter {
             tracked.addAll(((FrameDetections) item).detections());
         }
         store.writeTracks(videoId, tracked);
-        FaultPoints.reach("track.committed." + plan.batchOf(((FrameDetections) items.get(0)).frame()));
+        FaultPoints.reach("track.committed." + plan.batchOf(((FrameDetections) items.get(items.size() - 1)).frame()));
     }
 
     /** A copy: the live state changes as the next chunk is processed. */

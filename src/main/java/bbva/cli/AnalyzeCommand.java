@@ -107,6 +107,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         p.setProperty(AnalysisParameters.OCR_ENABLED, Boolean.toString(!noOcr));
         put(p, AnalysisParameters.OCR_THREADS, ocrThreads);
         put(p, AnalysisParameters.MIN_TRACK_FRAMES, minTrackFrames);
+        p.setProperty(AnalysisParameters.REPLACE, Boolean.toString(fresh));
         return p;
     }
 

@@ -17,11 +17,10 @@ import java.util.Optional;
 
 /**
  * Waits for a job in this process (JBeret's threads are daemons, so the CLI must), shows progress,
- * turns Ctrl-C into a stop at the next checkpoint, and prints the summary.
+ * turns Ctrl-C and SIGTERM into a stop at the next checkpoint, and prints the summary.
  */
 final class JobWatcher {
     private static final long POLL_MS = 300;
-    private static final long STOP_WAIT_MS = 60_000;
 
     private final EmbeddedRuntime runtime;
     private final String video;
@@ -42,11 +41,11 @@ final class JobWatcher {
         long t0 = System.nanoTime();
         long inference0 = RunMetrics.inferenceNanos();
         int framesBefore = progress().map(Progress::framesDone).orElse(0);
-        Thread onCtrlC = new Thread(() -> stopGracefully(executionId), "bbva-stop");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
         RunStats stats = new RunStats();
         BatchStatus status;
-        try (ProgressView view = showProgress ? new ProgressView(err, System.console() != null) : null) {
+        java.util.OptionalInt signalled;
+        try (StopSignals signals = new StopSignals(() -> requestStop(executionId), this::stopAtOnce);
+             ProgressView view = showProgress ? new ProgressView(err, System.console() != null) : null) {
             while (!terminal(status = execution(executionId).getBatchStatus())) {
                 if (view != null) {
                     progress().ifPresent(p -> view.update(p, weights));
@@ -57,16 +56,15 @@ final class JobWatcher {
             if (view != null) {
                 progress().ifPresent(p -> view.update(p, weights));
             }
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(onCtrlC);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C: the hook is waiting for this command to finish
+            signalled = signals.exitCode();
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         double inference = (RunMetrics.inferenceNanos() - inference0) / 1e9;
         int framesRun = summarize(executionId, status, wall, inference, framesBefore);
         stats.writeIfRequested(wall, inference, framesRun, RunMetrics.stepSeconds());
+        if (signalled.isPresent() && status != BatchStatus.COMPLETED) {
+            return signalled.getAsInt();
+        }
         return status == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
     }
 
@@ -76,10 +74,13 @@ final class JobWatcher {
         Store store = runtime.store();
         Optional<VideoEntity> v = store.video(video);
         out.println("Analysis of " + video + " " + status + " (execution " + id + ")");
-        if (status != BatchStatus.COMPLETED && e.getExitStatus() != null && !e.getExitStatus().equals(status.name())) {
+        if (status == BatchStatus.FAILED && e.getExitStatus() != null) {
             out.println("  reason          : " + e.getExitStatus());
         }
         if (v.isEmpty()) {
+            if (status == BatchStatus.STOPPED) {
+                out.println("Stopped before the video was prepared. Resume with: bbva resume " + video);
+            }
             return 0;
         }
         Progress p = Progresses.of(runtime, v.get());
@@ -129,23 +130,25 @@ final class JobWatcher {
         return runtime.jobs().getJobExecution(id);
     }
 
-    /**
-     * Runs as a shutdown hook on Ctrl-C: asks JBeret to stop at the next checkpoint, then waits while
-     * the main thread sees the job end, prints the summary and closes the database.
-     */
-    private void stopGracefully(long id) {
+    /** First Ctrl-C or SIGTERM: ask the job to stop at its next checkpoint; the main loop then sees it end. */
+    private void requestStop(long id) {
         if (terminal(execution(id).getBatchStatus())) {
             return;
         }
         err.println();
-        err.println("Interrupted: stopping after the current batch (kill -9 quits at once; "
+        err.println("Interrupted: stopping at the next checkpoint (press Ctrl-C again to quit at once; "
                 + "either way, resume with: bbva resume " + video + ")");
         try {
             runtime.jobs().stop(id);
-            Main.awaitCommand(STOP_WAIT_MS);
         } catch (Exception e) {
             err.println("Could not stop cleanly (" + e.getMessage() + "); bbva resume will still continue.");
         }
+    }
+
+    private void stopAtOnce() {
+        err.println();
+        err.println("Quitting at once. Committed batches are kept; continue with: bbva resume " + video);
+        err.flush();
     }
 
     static boolean terminal(BatchStatus s) {

@@ -1,8 +1,6 @@
 package bbva.cli;
 
 import bbva.AnalysisException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,22 +16,7 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    private static final CountDownLatch COMMAND_DONE = new CountDownLatch(1);
-
     public static int run(String... args) {
-        try {
-            return execute(args);
-        } finally {
-            COMMAND_DONE.countDown();
-        }
-    }
-
-    /** For shutdown hooks: waits until the command has finished its own cleanup. */
-    static void awaitCommand(long millis) throws InterruptedException {
-        COMMAND_DONE.await(millis, TimeUnit.MILLISECONDS);
-    }
-
-    private static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof AnalysisException) {

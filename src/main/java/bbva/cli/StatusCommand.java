@@ -95,7 +95,7 @@ final class StatusCommand implements Callable<Integer> {
         System.out.printf("%n  %-6s %-13s %-11s %-11s%n", "BATCH", "FRAMES", "DETECTION", "OCR");
         for (BatchEntity b : batches) {
             System.out.printf("  %-6d %-13s %-11s %-11s%n", b.batchIndex, b.frameStart + "-" + b.frameEnd,
-                    b.detectionStatus, b.ocrStatus);
+                    b.detectionStatus.db(), b.ocrStatus.db());
         }
     }
 }

@@ -37,7 +37,9 @@ public final class FileDetector implements Detector {
                         Integer.parseInt(f[1]), f[2], Float.parseFloat(f[3]), Float.parseFloat(f[4]),
                         Float.parseFloat(f[5]), Float.parseFloat(f[6]), Float.parseFloat(f[7])));
             } catch (RuntimeException e) {
-                throw new AnalysisException("Line " + (n + 1) + " of " + file + " is not frame,classId,label,score,x1,y1,x2,y2: " + line);
+                // the line itself is not quoted: the file may be anything a job parameter named
+                throw new AnalysisException("Line " + (n + 1) + " of " + file
+                        + " is not a detection (frame,classId,label,score,x1,y1,x2,y2). Fix the file and restart.");
             }
         }
     }

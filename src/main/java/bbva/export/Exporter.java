@@ -54,8 +54,8 @@ public final class Exporter {
             r.put("index", b.batchIndex);
             r.put("frameStart", b.frameStart);
             r.put("frameEnd", b.frameEnd);
-            r.put("detectionStatus", b.detectionStatus);
-            r.put("ocrStatus", b.ocrStatus);
+            r.put("detectionStatus", b.detectionStatus.db());
+            r.put("ocrStatus", b.ocrStatus.db());
             batches.add(r);
         }
         t.put("batches", batches);

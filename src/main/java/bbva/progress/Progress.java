@@ -2,7 +2,7 @@ package bbva.progress;
 
 import bbva.store.BatchEntity;
 import bbva.store.BatchPlan;
-import bbva.store.Status;
+import bbva.store.WorkStatus;
 import bbva.store.VideoEntity;
 import java.util.List;
 import java.util.Map;
@@ -49,15 +49,15 @@ public record Progress(int framesDone, int framesTotal, int batchesDone, int bat
         long read = 0;
         long toRead = 0;
         for (BatchEntity b : batches) {
-            if (Status.COMPLETED.equals(b.detectionStatus)) {
+            if (b.detectionStatus == WorkStatus.COMPLETED) {
                 done++;
                 frames += BatchPlan.analyzedIn(b.frameStart, b.frameEnd, video.frameStride);
             }
-            if (!Status.SKIPPED.equals(b.ocrStatus)) {
+            if (b.ocrStatus != WorkStatus.SKIPPED) {
                 long people = persons.getOrDefault(b.batchIndex, 0L);
                 ocrTotal++;
                 toRead += people;
-                if (Status.COMPLETED.equals(b.ocrStatus)) {
+                if (b.ocrStatus == WorkStatus.COMPLETED) {
                     ocrDone++;
                     read += people;
                 }

@@ -1,6 +1,7 @@
 package bbva.store;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -8,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
-/** A row of processing_batches: one checkpointed unit of work (frame_end inclusive). */
+/**
+ * A row of processing_batches: one checkpointed unit of work (frame_end inclusive). Its statuses are
+ * changed only by {@link BatchRepository}, in the transactions that write the rows they describe.
+ */
 @Entity
 @Table(name = "processing_batches")
 public class BatchEntity {
@@ -24,9 +28,11 @@ public class BatchEntity {
     @Column(name = "frame_end")
     public int frameEnd;
     @Column(name = "detection_status")
-    public String detectionStatus;
+    @Convert(converter = WorkStatusConverter.class)
+    public WorkStatus detectionStatus;
     @Column(name = "ocr_status")
-    public String ocrStatus;
+    @Convert(converter = WorkStatusConverter.class)
+    public WorkStatus ocrStatus;
     @Column(name = "detection_completed_at")
     public LocalDateTime detectionCompletedAt;
     @Column(name = "ocr_completed_at")

@@ -3,8 +3,6 @@ package bbva.store;
 import bbva.detect.Detection;
 import bbva.ocr.JerseyReading;
 import jakarta.persistence.EntityManagerFactory;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -16,12 +14,15 @@ public class PlayerStore {
         this.jpa = new Jpa(emf);
     }
 
-    /** Replaces the readings of frames [frameStart, frameEnd] and completes the batch's OCR, in one transaction. */
-    public void writeReadings(long videoId, int batchIndex, int frameStart, int frameEnd,
+    /**
+     * Replaces the readings of the analyzed frames [first, last] (any run of them) and records what
+     * that completes of the batches' OCR, in one transaction.
+     */
+    public void writeReadings(long videoId, BatchPlan plan, int first, int last,
                               Map<Detection, JerseyReading> readings, String engine) {
         jpa.inTransaction(em -> {
             em.createQuery("DELETE FROM OcrReadingEntity r WHERE r.videoId = :v AND r.frame BETWEEN :a AND :b")
-                    .setParameter("v", videoId).setParameter("a", frameStart).setParameter("b", frameEnd).executeUpdate();
+                    .setParameter("v", videoId).setParameter("a", first).setParameter("b", last).executeUpdate();
             readings.forEach((d, reading) -> {
                 OcrReadingEntity e = new OcrReadingEntity();
                 e.videoId = videoId;
@@ -32,26 +33,9 @@ public class PlayerStore {
                 e.engine = engine;
                 em.persist(e);
             });
-            return em.createQuery("UPDATE BatchEntity b SET b.ocrStatus = :s, b.ocrCompletedAt = :t "
-                            + "WHERE b.videoId = :v AND b.batchIndex = :i")
-                    .setParameter("s", Status.COMPLETED).setParameter("t", LocalDateTime.now(ZoneOffset.UTC))
-                    .setParameter("v", videoId).setParameter("i", batchIndex).executeUpdate();
+            BatchRepository.written(em, videoId, plan, Phase.OCR, first, last);
+            return null;
         });
-    }
-
-    public void markOcr(long videoId, int batchIndex, String status) {
-        jpa.inTransaction(em -> em.createQuery("UPDATE BatchEntity b SET b.ocrStatus = :s "
-                        + "WHERE b.videoId = :v AND b.batchIndex = :i AND b.ocrStatus <> :done")
-                .setParameter("s", status).setParameter("v", videoId).setParameter("i", batchIndex)
-                .setParameter("done", Status.COMPLETED).executeUpdate());
-    }
-
-    /** After a failed OCR step: its batches in progress are marked failed. */
-    public void failOcrInProgress(long videoId) {
-        jpa.inTransaction(em -> em.createQuery("UPDATE BatchEntity b SET b.ocrStatus = :f "
-                        + "WHERE b.videoId = :v AND b.ocrStatus = :p")
-                .setParameter("f", Status.FAILED).setParameter("v", videoId).setParameter("p", Status.PROCESSING)
-                .executeUpdate());
     }
 
     public List<OcrReadingEntity> readings(long videoId) {

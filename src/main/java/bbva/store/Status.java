@@ -1,12 +1,9 @@
 package bbva.store;
 
-/** Values of processing_batches.detection_status / ocr_status and of videos.status. */
+/** Values of videos.status (a batch's statuses are {@link WorkStatus}). */
 public final class Status {
-    public static final String PENDING = "pending";
-    public static final String PROCESSING = "processing";
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
-    public static final String SKIPPED = "skipped";
     public static final String ANALYZING = "analyzing";
     public static final String STOPPED = "stopped";
 

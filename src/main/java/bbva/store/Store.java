@@ -27,11 +27,12 @@ public class Store {
      * only in prepare, before any batch of this analysis is processed, so clearing is always safe.
      */
     public VideoEntity planAnalysis(VideoInfo info, AnalysisParameters params, String detector, BatchPlan plan,
-                                    boolean ocrEnabled) {
-        return inTransaction(em -> {
+                                    boolean ocrEnabled, JobOwner owner) {
+        return VideoOwnership.firstOwner(info.path().toString(), () -> inTransaction(em -> {
             LocalDateTime now = now();
-            VideoEntity v = findVideo(em, info.path().toString()).orElseGet(VideoEntity::new);
+            VideoEntity v = VideoOwnership.locked(em, info.path().toString()).orElseGet(VideoEntity::new);
             if (v.id != null) {
+                VideoOwnership.takeOver(v, owner);
                 em.createQuery("DELETE FROM PlayerEntity p WHERE p.videoId = :v").setParameter("v", v.id).executeUpdate();
                 em.createQuery("DELETE FROM OcrReadingEntity r WHERE r.videoId = :v").setParameter("v", v.id).executeUpdate();
                 em.createQuery("DELETE FROM DetectionEntity d WHERE d.videoId = :v").setParameter("v", v.id).executeUpdate();
@@ -53,23 +54,30 @@ public class Store {
             v.batchSize = params.batchSizeFrames();
             v.frameStride = params.frameStride();
             v.analyzedFrames = plan.analyzedFrames();
+            v.jobInstance = owner.instance();
+            v.jobExecution = owner.execution();
             v.updatedAt = now;
             if (v.id == null) {
                 em.persist(v);
                 em.flush();
             }
-            for (BatchPlan.Span s : plan.spans()) {
-                BatchEntity b = new BatchEntity();
-                b.videoId = v.id;
-                b.batchIndex = s.index();
-                b.frameStart = s.frameStart();
-                b.frameEnd = s.frameEnd();
-                b.detectionStatus = Status.PENDING;
-                b.ocrStatus = ocrEnabled ? Status.PENDING : Status.SKIPPED;
-                b.createdAt = now;
-                em.persist(b);
-            }
+            BatchRepository.plan(em, v.id, plan, ocrEnabled);
             return v;
+        }));
+    }
+
+    /**
+     * Makes this execution the one whose rows the video's row holds, unless another analysis of the
+     * file is running (then an AnalysisException says so). A video not recorded yet is left to prepare.
+     */
+    public void claim(String path, JobOwner owner) {
+        inTransaction(em -> {
+            VideoOwnership.locked(em, path).ifPresent(v -> {
+                VideoOwnership.takeOver(v, owner);
+                v.status = Status.ANALYZING;
+                v.updatedAt = now();
+            });
+            return null;
         });
     }
 
@@ -125,39 +133,47 @@ public class Store {
                 .setParameter("v", videoId).getSingleResult());
     }
 
-    public void markDetection(long videoId, int batchIndex, String status) {
-        inTransaction(em -> em.createQuery("UPDATE BatchEntity b SET b.detectionStatus = :s "
-                        + "WHERE b.videoId = :v AND b.batchIndex = :i AND b.detectionStatus <> :done")
-                .setParameter("s", status).setParameter("v", videoId).setParameter("i", batchIndex)
-                .setParameter("done", Status.COMPLETED).executeUpdate());
-    }
-
-    /** After a failure: batches that were in progress are marked failed (completed ones stay). */
-    public void failInProgress(long videoId) {
-        inTransaction(em -> em.createQuery("UPDATE BatchEntity b SET b.detectionStatus = :f "
-                        + "WHERE b.videoId = :v AND b.detectionStatus = :p")
-                .setParameter("f", Status.FAILED).setParameter("v", videoId).setParameter("p", Status.PROCESSING)
-                .executeUpdate());
-    }
-
-    /** Replaces the detections of frames [frameStart, frameEnd] and completes the batch, in one transaction. */
-    public void writeDetections(long videoId, int batchIndex, int frameStart, int frameEnd, List<Detection> detections) {
+    /**
+     * Replaces the detections of the analyzed frames [first, last] (any run of them: a chunk ended
+     * early by a stop is as good as a whole batch) and records what that completes, in one transaction.
+     */
+    public void writeDetections(long videoId, BatchPlan plan, int first, int last, List<Detection> detections) {
         inTransaction(em -> {
             em.createQuery("DELETE FROM DetectionEntity d WHERE d.videoId = :v AND d.frame BETWEEN :a AND :b")
-                    .setParameter("v", videoId).setParameter("a", frameStart).setParameter("b", frameEnd).executeUpdate();
+                    .setParameter("v", videoId).setParameter("a", first).setParameter("b", last).executeUpdate();
             for (Detection d : detections) {
                 em.persist(DetectionEntity.of(videoId, d));
             }
-            return em.createQuery("UPDATE BatchEntity b SET b.detectionStatus = :s, b.detectionCompletedAt = :t "
-                            + "WHERE b.videoId = :v AND b.batchIndex = :i")
-                    .setParameter("s", Status.COMPLETED).setParameter("t", now())
-                    .setParameter("v", videoId).setParameter("i", batchIndex).executeUpdate();
+            BatchRepository.written(em, videoId, plan, Phase.DETECTION, first, last);
+            return null;
         });
     }
 
-    public void setVideoStatus(String path, String status) {
-        inTransaction(em -> em.createQuery("UPDATE VideoEntity v SET v.status = :s, v.updatedAt = :t WHERE v.path = :p")
-                .setParameter("s", status).setParameter("t", now()).setParameter("p", path).executeUpdate());
+    /** A step failed while working on this batch. */
+    public void failBatch(long videoId, Phase phase, int batchIndex) {
+        inTransaction(em -> {
+            BatchRepository.failed(em, videoId, phase, batchIndex);
+            return null;
+        });
+    }
+
+    /**
+     * A restart of the analysis that holds the video's row: the row names this execution now (its
+     * liveness is what keeps other analyses off), whichever steps the runtime runs again.
+     */
+    public void continueAnalysis(String path, long instance, long execution) {
+        inTransaction(em -> em.createQuery("UPDATE VideoEntity v SET v.jobExecution = :e, v.status = :s, v.updatedAt = :t "
+                        + "WHERE v.path = :p AND v.jobInstance = :i")
+                .setParameter("e", execution).setParameter("s", Status.ANALYZING).setParameter("t", now())
+                .setParameter("p", path).setParameter("i", instance).executeUpdate());
+    }
+
+    /** The video's status as an execution of this analysis ends, if the row still holds its results. */
+    public void finishVideo(String path, long instance, String status) {
+        inTransaction(em -> em.createQuery("UPDATE VideoEntity v SET v.status = :s, v.updatedAt = :t "
+                        + "WHERE v.path = :p AND v.jobInstance = :i")
+                .setParameter("s", status).setParameter("t", now()).setParameter("p", path).setParameter("i", instance)
+                .executeUpdate());
     }
 
     private static Optional<VideoEntity> findVideo(EntityManager em, String path) {

@@ -33,6 +33,11 @@ public class VideoEntity {
     public int frameStride;
     @Column(name = "analyzed_frames")
     public int analyzedFrames;
+    /** The job instance whose results this row holds, and its latest execution. */
+    @Column(name = "job_instance")
+    public Long jobInstance;
+    @Column(name = "job_execution")
+    public Long jobExecution;
     @Column(name = "created_at")
     public LocalDateTime createdAt;
     @Column(name = "updated_at")

@@ -16,6 +16,11 @@ public final class VideoProbe {
     }
 
     public static VideoInfo probe(Path path) {
+        return probe(path, () -> false).orElseThrow();
+    }
+
+    /** As {@link #probe(Path)}, but gives up (empty) as soon as {@code stop} says so: a whole game takes minutes to decode. */
+    public static java.util.Optional<VideoInfo> probe(Path path, java.util.function.BooleanSupplier stop) {
         if (!Files.exists(path)) {
             throw new AnalysisException("Video not found: " + path + ". Check the path.");
         }
@@ -31,6 +36,9 @@ public final class VideoProbe {
         try (FrameSource source = FrameSource.open(path, 0)) {
             headerFrames = source.headerFrameCount();
             while (source.skip()) {
+                if (stop.getAsBoolean()) {
+                    return java.util.Optional.empty();
+                }
                 decoded++;
                 if (firstErrorAt < 0 && errors.count() > 0) {
                     firstErrorAt = decoded;
@@ -55,7 +63,7 @@ public final class VideoProbe {
                     + decoded + " frames decoded" + (headerFrames > 0 ? " of " + headerFrames + " declared" : "")
                     + ". " + REENCODE);
         }
-        return partial;
+        return java.util.Optional.of(partial);
     }
 
     private static String fingerprint(Path path) {

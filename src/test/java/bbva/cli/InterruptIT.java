@@ -26,7 +26,7 @@ class InterruptIT {
         new ProcessBuilder("kill", "-INT", Long.toString(child.process.pid())).start().waitFor();
         assertTrue(child.process.waitFor(90, TimeUnit.SECONDS), child.output());
         assertEquals(130, child.process.exitValue(), child.output());
-        assertTrue(child.output().contains("Interrupted: stopping after the current batch"), child.output());
+        assertTrue(child.output().contains("Interrupted: stopping at the next checkpoint"), child.output());
         assertTrue(child.output().matches("(?s).*Stopped with [1-4]/5 batches stored.*"), child.output());
 
         cli.run("status").expect(0).contains("stopped").contains("STOPPED");

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import bbva.store.BatchEntity;
-import bbva.store.Status;
+import bbva.store.WorkStatus;
 import bbva.store.VideoEntity;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,14 +13,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProgressTest {
-    private static List<BatchEntity> batches(int done, int total, String ocr) {
+    private static List<BatchEntity> batches(int done, int total, WorkStatus ocr) {
         List<BatchEntity> out = new ArrayList<>();
         for (int i = 0; i < total; i++) {
             BatchEntity b = new BatchEntity();
             b.batchIndex = i;
             b.frameStart = i * 30;
             b.frameEnd = Math.min(i * 30 + 29, 794);
-            b.detectionStatus = i < done ? Status.COMPLETED : Status.PENDING;
+            b.detectionStatus = i < done ? WorkStatus.COMPLETED : WorkStatus.PENDING;
             b.ocrStatus = ocr;
             out.add(b);
         }
@@ -38,18 +38,18 @@ class ProgressTest {
 
     @Test
     void detectionCountsFramesOfCompletedBatches() {
-        Progress p = Progress.of(video(), batches(4, 27, Status.SKIPPED), NO_OCR);
+        Progress p = Progress.of(video(), batches(4, 27, WorkStatus.SKIPPED), NO_OCR);
         assertEquals("Detection: 120/795 frames (15%)", p.detectionLine());
         assertEquals(15, Progress.percent(p.overall(Progress.Weights.DEFAULT)), "OCR skipped: overall = detection");
         assertEquals("Detection: 120/795 frames (15%)  overall 15%", p.line(Progress.Weights.DEFAULT));
-        assertEquals(100, Progress.percent(Progress.of(video(), batches(27, 27, Status.SKIPPED), NO_OCR).detectFraction()));
+        assertEquals(100, Progress.percent(Progress.of(video(), batches(27, 27, WorkStatus.SKIPPED), NO_OCR).detectFraction()));
     }
 
     @Test
     void overallWeighsDetectionAndOcrDetections() {
-        List<BatchEntity> b = batches(27, 27, Status.PENDING);
+        List<BatchEntity> b = batches(27, 27, WorkStatus.PENDING);
         for (int i = 0; i < 9; i++) {
-            b.get(i).ocrStatus = Status.COMPLETED;
+            b.get(i).ocrStatus = WorkStatus.COMPLETED;
         }
         Map<Integer, Long> persons = new HashMap<>();
         for (int i = 0; i < 27; i++) {

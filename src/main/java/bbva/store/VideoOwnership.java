@@ -1,0 +1,58 @@
+package bbva.store;
+
+import bbva.AnalysisException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One analysis of a video at a time: a videos row names the job instance whose results it holds and
+ * its latest execution. Another instance takes the row over only when that execution is not running,
+ * and only on purpose (job parameter replace=true), since taking over replaces the results.
+ */
+final class VideoOwnership {
+    private VideoOwnership() {
+    }
+
+    /** The video's row, locked for this transaction, so two executions cannot both take it over. */
+    static Optional<VideoEntity> locked(EntityManager em, String path) {
+        return em.createQuery("SELECT v FROM VideoEntity v WHERE v.path = :p", VideoEntity.class)
+                .setParameter("p", path).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
+    static void takeOver(VideoEntity v, JobOwner owner) {
+        boolean other = v.jobInstance != null && v.jobInstance != owner.instance();
+        if (other && v.jobExecution != null && owner.running().running(v.jobExecution)) {
+            throw busy(v.path, v.jobInstance);
+        }
+        if (other && !owner.replace()) {
+            throw new AnalysisException(v.path + " holds the results of analysis " + v.jobInstance + ". To replace "
+                    + "them with a new analysis, submit it with replace=true; to continue that one, restart it.");
+        }
+        v.jobInstance = owner.instance();
+        v.jobExecution = owner.execution();
+    }
+
+    /** Two first analyses of a new file both insert its row: the unique path lets one through. */
+    static <T> T firstOwner(String path, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (PersistenceException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    throw busy(path, null);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static AnalysisException busy(String path, Long instance) {
+        return new AnalysisException(path + " is being analyzed right now" + (instance == null ? "" : " (analysis "
+                + instance + ")") + "; one analysis of a video runs at a time. Wait for it to end or stop it, then start again.");
+    }
+}

@@ -1,0 +1,73 @@
+package bbva.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Checks on canonical exports (bbva export, GET /analyses/{id}/export) shared by the embedded and Liberty tests. */
+public final class Exports {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Exports() {
+    }
+
+    /**
+     * A stopped or interrupted analysis claims no more than it holds: every batch marked completed
+     * (detection or OCR) has exactly the uninterrupted run's rows for its frames. Returns how many
+     * batches are completed in detection.
+     */
+    public static int assertStatusesAreHonest(String partialJson, String referenceJson) throws IOException {
+        JsonNode partial = JSON.readTree(partialJson);
+        JsonNode full = JSON.readTree(referenceJson);
+        assertEquals(full.get("batches").size(), partial.get("batches").size(), "same batch plan");
+        int completed = 0;
+        for (JsonNode b : partial.get("batches")) {
+            int from = b.get("frameStart").asInt();
+            int to = b.get("frameEnd").asInt();
+            if (b.get("detectionStatus").asText().equals("completed")) {
+                completed++;
+                assertEquals(rows(full.get("detections"), from, to), rows(partial.get("detections"), from, to),
+                        "detections of batch " + b);
+            }
+            if (b.get("ocrStatus").asText().equals("completed")) {
+                assertEquals(rows(full.get("ocrReadings"), from, to), rows(partial.get("ocrReadings"), from, to),
+                        "readings of batch " + b);
+            }
+        }
+        return completed;
+    }
+
+    /** The rows of frames [from, to], without track ids (the track step may not have run yet). */
+    private static List<String> rows(JsonNode table, int from, int to) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode row : table) {
+            int frame = row.get("frame").asInt();
+            if (frame >= from && frame <= to) {
+                ObjectNode copy = row.deepCopy();
+                copy.remove("trackId");
+                out.add(copy.toString());
+            }
+        }
+        return out;
+    }
+
+    /** No detection or reading twice, and as many detections as the reference run has. */
+    public static void assertNoDuplicates(String json, String referenceJson) throws IOException {
+        JsonNode export = JSON.readTree(json);
+        for (String table : new String[] {"detections", "ocrReadings"}) {
+            Set<String> keys = new HashSet<>();
+            for (JsonNode d : export.get(table)) {
+                assertTrue(keys.add(d.get("frame") + "/" + d.get("index")), "duplicate " + table + " row " + d);
+            }
+        }
+        assertEquals(JSON.readTree(referenceJson).get("detections").size(), export.get("detections").size());
+    }
+}
