@@ -3,8 +3,8 @@ package bbva;
 import java.util.function.BooleanSupplier;
 
 /**
- * How many analyses may run their work at once in a runtime. A job takes a slot in its first step
- * and gives it back when it ends; while none is free it waits there (queued, still stoppable), so a
+ * How many analyses may run their work at once in a runtime. A job takes a slot before its first
+ * step and gives it back when it ends; while none is free it waits (queued, still stoppable), so a
  * burst of submissions cannot take a server's threads and cores from the requests it serves.
  */
 public interface AnalysisSlots {

@@ -128,13 +128,17 @@ class BatchToolsIT {
         static Result run(String... args) throws Exception {
             List<String> cmd = new java.util.ArrayList<>(List.of(TestServer.wlp().resolve("bin/batchManager").toString()));
             cmd.addAll(List.of(args));
-            cmd.addAll(List.of("--batchManager=localhost:19443", "--user=" + ADMIN, "--password=" + TestServer.password(ADMIN),
+            // as liberty/batch-restart.sh does: the password in a private control-properties file, not on the command line
+            java.nio.file.Path control = Files.createTempFile("batchmanager", ".properties");
+            Files.writeString(control, "--user=" + ADMIN + "\n--password=" + TestServer.password(ADMIN) + "\n");
+            cmd.addAll(List.of("--batchManager=localhost:19443", "--controlPropertiesFile=" + control,
                     "--trustSslCertificates"));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             if (!p.waitFor(300, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("batchManager did not finish in 300 s");
             }
+            Files.delete(control);
             return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         }
     }

@@ -107,11 +107,26 @@ class JobRulesIT {
             }
         }
         assertEquals(1, completed, "exactly one of two analyses of one file runs: " + firstDone + " / " + second);
-        if (firstDone.get("batchStatus").asText().equals("COMPLETED")) {
-            long id = first.json().get("id").asLong();
-            assertEquals(reference, TestServer.get(MONITOR, TestServer.API + "/analyses/" + id + "/export").body(),
+        long ran = firstDone.get("batchStatus").asText().equals("COMPLETED") ? first.json().get("id").asLong()
+                : second.get("instanceId").asLong();
+        if (ran == first.json().get("id").asLong()) {
+            assertEquals(reference, TestServer.get(MONITOR, TestServer.API + "/analyses/" + ran + "/export").body(),
                     "the analysis that ran has exactly its own results");
         }
+
+        // a new analysis of the file replaces those results only on purpose, and the old id says so
+        TestServer.Reply again = TestServer.post(SUBMITTER, TestServer.API + "/analyses", LibertyServerIT.submission(clip, ""));
+        assertEquals(409, again.status(), again.body());
+        assertTrue(again.json().get("error").asText().contains("holds the results of analysis " + ran), again.body());
+        TestServer.Reply replacing = TestServer.post(SUBMITTER, TestServer.API + "/analyses",
+                LibertyServerIT.submission(clip, ",\"replace\":\"true\""));
+        assertEquals(201, replacing.status(), replacing.body());
+        long newer = replacing.json().get("id").asLong();
+        assertEquals("COMPLETED", TestServer.awaitFinal(newer, 180).get("batchStatus").asText());
+        assertEquals(reference, TestServer.get(MONITOR, TestServer.API + "/analyses/" + newer + "/export").body());
+        JsonNode old = TestServer.get(MONITOR, TestServer.API + "/analyses/" + ran).json();
+        assertEquals(newer, old.get("supersededBy").asLong(), old.toString());
+        assertEquals(409, TestServer.get(MONITOR, TestServer.API + "/analyses/" + ran + "/export").status());
     }
 
     static void assertNoSecret(String text) {

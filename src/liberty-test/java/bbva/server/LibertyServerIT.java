@@ -26,6 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The app's REST API on the running server, as a client uses it: submit, poll, results, and every refusal. */
 @ExtendWith(ArquillianExtension.class)
 class LibertyServerIT {
+    /** unique to this run: an upload never replaces a file, and the media directory may keep earlier runs' */
+    static final String UPLOAD = "upload-it-" + System.currentTimeMillis() + ".mp4";
     static final int FRAMES = 60;
     static String clip;
 
@@ -131,15 +133,15 @@ class LibertyServerIT {
     @Test
     void uploadWithinTheLimitAndRefusedAboveIt() throws Exception {
         byte[] bytes = Files.readAllBytes(TestServer.media().resolve(clip));
-        TestServer.Reply ok = TestServer.upload(SUBMITTER, API + "/uploads?name=upload-it.mp4", bytes);
+        TestServer.Reply ok = TestServer.upload(SUBMITTER, API + "/uploads?name=" + UPLOAD, bytes);
         assertEquals(201, ok.status(), ok.body());
-        assertEquals("uploads/upload-it.mp4", ok.json().get("video").asText());
-        assertEquals(bytes.length, Files.size(TestServer.media().resolve("uploads/upload-it.mp4")));
-        TestServer.Reply again = TestServer.upload(SUBMITTER, API + "/uploads?name=upload-it.mp4", new byte[1000]);
+        assertEquals("uploads/" + UPLOAD, ok.json().get("video").asText());
+        assertEquals(bytes.length, Files.size(TestServer.media().resolve("uploads/" + UPLOAD)));
+        TestServer.Reply again = TestServer.upload(SUBMITTER, API + "/uploads?name=" + UPLOAD, new byte[1000]);
         assertEquals(409, again.status(), "an upload never replaces a file: " + again.body());
         assertTrue(again.json().get("error").asText().contains("exists already"), again.body());
-        assertEquals(bytes.length, Files.size(TestServer.media().resolve("uploads/upload-it.mp4")));
-        TestServer.Reply analysis = TestServer.post(SUBMITTER, API + "/analyses", "{\"video\":\"uploads/upload-it.mp4\","
+        assertEquals(bytes.length, Files.size(TestServer.media().resolve("uploads/" + UPLOAD)));
+        TestServer.Reply analysis = TestServer.post(SUBMITTER, API + "/analyses", "{\"video\":\"uploads/" + UPLOAD + "\","
                 + "\"options\":{\"detector\":\"file\",\"detections\":\"" + clip.replace(".mp4", ".csv") + "\"}}");
         assertEquals(201, analysis.status(), analysis.body());
         JsonNode done = TestServer.awaitFinal(analysis.json().get("id").asLong(), 180);

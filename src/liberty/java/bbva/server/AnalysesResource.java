@@ -21,7 +21,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -50,6 +49,7 @@ public class AnalysesResource {
     static final int MAX_PAGE = 1000;
     static final int MAX_PARAMETER = 255;
     static final long MAX_BODY = 64 * 1024;
+    private static final Jsonb JSON = JsonbBuilder.create();
     /** Options a client may set; paths in them are resolved like the video's. */
     static final Set<String> OPTIONS = Set.of(AnalysisParameters.BATCH_SIZE, AnalysisParameters.STRIDE,
             AnalysisParameters.MAX_FRAMES, AnalysisParameters.DETECTOR, AnalysisParameters.MODEL,
@@ -75,13 +75,12 @@ public class AnalysesResource {
             if (text == null || text.isBlank()) {
                 return null;
             }
-            try (Jsonb json = JsonbBuilder.create()) {
-                return json.fromJson(text, Submission.class);
-            } catch (JsonbException e) {
+            try {
+                return JSON.fromJson(text, Submission.class);
+            } catch (RuntimeException e) {
+                // JSON-B's errors for a body of the wrong shape are not all JsonbExceptions
                 throw new AnalysisException("The body is not the JSON this call takes, {\"video\": \"...\", "
                         + "\"options\": {\"name\": \"value\"}} (" + e.getMessage() + ").");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
             }
         }
     }
@@ -102,7 +101,8 @@ public class AnalysesResource {
         Properties params = new Properties();
         if (body.options() != null) {
             body.options().forEach((k, v) -> {
-                if (!OPTIONS.contains(k)) {
+                // JSON-B reads an array given as "options" into a map with a null key
+                if (k == null || !OPTIONS.contains(k)) {
                     throw new AnalysisException("Unknown option '" + k + "'; known options: " + OPTIONS + ".");
                 }
                 checkLength(k, v);

@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The server's analysis slots: bbva.max.running.analyses (server.xml; 0 = half the cores, at least
- * one) run at once, the others wait in step "claim", at most bbva.max.queued.analyses of them
+ * one) run at once, the others wait before their first step, at most bbva.max.queued.analyses of them
  * (beyond that the REST API answers 429).
  */
 @ApplicationScoped

@@ -1,6 +1,5 @@
 package bbva.batch;
 
-import bbva.AnalysisSlots;
 import bbva.store.Store;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.BatchStatus;
@@ -10,9 +9,8 @@ import jakarta.inject.Named;
 
 /**
  * Step "claim", first in every execution, restarts included: checks the parameters against the
- * runtime's file rules, waits for one of the runtime's analysis slots (the job listener gives it
- * back), and takes the video's rows for this analysis, refusing while another analysis of the same
- * file runs (whichever way either was submitted).
+ * runtime's file rules and takes the video's rows for this analysis, refusing while another
+ * analysis of the same file runs (whichever way either was submitted).
  */
 @Named("claim")
 @Dependent
@@ -21,23 +19,10 @@ public class Claim extends AbstractBatchlet {
     JobParameters job;
     @Inject
     Store store;
-    @Inject
-    AnalysisSlots slots;
-
-    private volatile boolean stopRequested;
 
     @Override
-    public String process() throws InterruptedException {
-        String video = job.params().video().toString();
-        if (!slots.acquire(job.owner().execution(), () -> stopRequested)) {
-            return BatchStatus.STOPPED.name();
-        }
-        store.claim(video, job.owner());
+    public String process() {
+        store.claim(job.params().video().toString(), job.owner());
         return BatchStatus.COMPLETED.name();
-    }
-
-    @Override
-    public void stop() {
-        stopRequested = true;
     }
 }

@@ -27,8 +27,14 @@ public class JobListener extends AbstractJobListener {
     @Inject
     AnalysisSlots slots;
 
+    /**
+     * Waits for one of the runtime's analysis slots (afterJob gives it back). The wait is here, before
+     * any step, because a step holds its runtime's job-repository locks while it runs, and a queue of
+     * waiting steps would time out other jobs' writes there.
+     */
     @Override
-    public void beforeJob() {
+    public void beforeJob() throws InterruptedException {
+        slots.acquire(jobContext.getExecutionId(), () -> jobContext.getBatchStatus() == BatchStatus.STOPPING);
         store.continueAnalysis(video(), jobContext.getInstanceId(), jobContext.getExecutionId());
     }
 

@@ -53,7 +53,8 @@ public class PlayerStore {
         batches.forEach(b -> batchOfStart.put(b.frameStart, b.batchIndex));
         return jpa.read(em -> {
             Map<Integer, Long> out = new java.util.HashMap<>();
-            em.createQuery("SELECT d.frame, COUNT(d) FROM DetectionEntity d WHERE d.videoId = :v AND d.label IN :labels "
+            // lower-cased as LabelMap.isPerson does: a "Referee" is tracked and read, so it is counted
+            em.createQuery("SELECT d.frame, COUNT(d) FROM DetectionEntity d WHERE d.videoId = :v AND LOWER(d.label) IN :labels "
                             + "GROUP BY d.frame", Object[].class)
                     .setParameter("v", videoId).setParameter("labels", personLabels)
                     .getResultList().forEach(row -> {
