@@ -56,6 +56,8 @@ final class JobWatcher {
             if (view != null) {
                 progress().ifPresent(p -> view.update(p, weights));
             }
+            runtime.awaitEnd(executionId, 60);
+            status = execution(executionId).getBatchStatus();
             signalled = signals.exitCode();
         }
         double wall = (System.nanoTime() - t0) / 1e9;

@@ -6,7 +6,9 @@ import jakarta.batch.operations.JobOperator;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.jberet.operations.JobOperatorImpl;
+import org.jberet.runtime.JobExecutionImpl;
 import org.jberet.se.BatchSEEnvironment;
 
 /**
@@ -99,6 +101,17 @@ public final class EmbeddedRuntime implements AutoCloseable {
 
     public JobOperator jobs() {
         return jobOperator;
+    }
+
+    /**
+     * Waits until the execution's thread has finished: JBeret shows an execution's final status while
+     * its job listeners and the repository's last update still run, and a process that exits then
+     * leaves the execution FAILED.
+     */
+    public void awaitEnd(long executionId, long seconds) throws InterruptedException {
+        if (jobOperator.getJobExecution(executionId) instanceof JobExecutionImpl running) {
+            running.awaitTermination(seconds, TimeUnit.SECONDS);
+        }
     }
 
     @Override
