@@ -16,21 +16,73 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
                                  String detector, Path model, float scoreThreshold, Set<String> classes,
                                  int threads, Path detectionsFile, boolean ocrEnabled, int ocrThreads,
                                  int minTrackFrames, boolean replace) {
-    public static final String VIDEO = "video";
-    public static final String BATCH_SIZE = "batchSizeFrames";
-    public static final String STRIDE = "frameStride";
-    public static final String MAX_FRAMES = "maxFrames";
-    public static final String DETECTOR = "detector";
-    public static final String MODEL = "model";
-    public static final String THRESHOLD = "scoreThreshold";
-    public static final String CLASSES = "classes";
-    public static final String THREADS = "threads";
-    public static final String DETECTIONS = "detections";
-    public static final String OCR_ENABLED = "ocrEnabled";
-    public static final String OCR_THREADS = "ocrThreads";
-    public static final String MIN_TRACK_FRAMES = "minTrackFrames";
-    /** "true": this analysis may replace the stored results of an earlier analysis of the same file. */
-    public static final String REPLACE = "replace";
+    /**
+     * Every job parameter, with what the front ends need to offer it: the CLI option (picocli options
+     * of {@code analyze} are made from these), whether it changes results (an unfinished analysis may
+     * only be continued with the same ones), and where a file it names lives. A new parameter is a new
+     * entry here, a field read in {@link #parse}, and a job-level property in the job XML.
+     */
+    public enum Key {
+        VIDEO("video", null, null, null, Effect.RESULTS, Place.MEDIA),
+        BATCH_SIZE("batchSizeFrames", "--batch-size", "N", "Frames per checkpointed batch (default: 30).", Effect.RESULTS),
+        STRIDE("frameStride", "--stride", "N", "Analyze every Nth frame (default: 1).", Effect.RESULTS),
+        MAX_FRAMES("maxFrames", "--max-frames", "N", "Analyze only the first N frames.", Effect.RESULTS),
+        DETECTOR("detector", "--detector", "NAME", "auto, rfdetr, hog or file (default: auto).", Effect.RESULTS),
+        MODEL("model", "--model", "FILE.onnx",
+                "RF-DETR ONNX export (default: $BBVA_MODEL, else models/rfdetr.onnx if present).", Effect.RESULTS, Place.MODELS),
+        DETECTIONS("detections", "--detections", "FILE.csv",
+                "With --detector file: boxes to use instead of a model (frame,classId,label,score,x1,y1,x2,y2).",
+                Effect.RESULTS, Place.MEDIA),
+        THRESHOLD("scoreThreshold", "--threshold", "P", "Minimum detection score (default: 0.5).", Effect.RESULTS),
+        CLASSES("classes", "--classes", "A,B", "Class names to keep (default: people and ball).", Effect.RESULTS),
+        THREADS("threads", "--threads", "N", "Inference threads (default: all cores).", Effect.SPEED),
+        /** A flag in the CLI: --no-ocr sets it to false. */
+        OCR_ENABLED("ocrEnabled", "--no-ocr", "false", "Skip jersey-number OCR (players get no number).", Effect.RESULTS),
+        OCR_THREADS("ocrThreads", "--ocr-threads", "N", "OCR partitions run in parallel (default: 1).", Effect.SPEED),
+        MIN_TRACK_FRAMES("minTrackFrames", "--min-track-frames", "N",
+                "Tracks seen in fewer analyzed frames are flagged short (default: 10).", Effect.RESULTS),
+        /** "true": this analysis may replace the stored results of an earlier analysis of the same file. */
+        REPLACE("replace", "--fresh", "true", "Start over even if an analysis of this video exists.", Effect.CONTROL),
+        /** Fault injection for tests of a bad batch (read by {@code ForceFailureListener}); no CLI option. */
+        FAIL_AT_FRAME("failAtFrame", null, null, null, Effect.CONTROL);
+
+        /** What a parameter changes: the stored results, only the speed, or how the run is controlled. */
+        public enum Effect { RESULTS, SPEED, CONTROL }
+
+        /** Where a file named by the parameter must be (a server allows only its own directories). */
+        public enum Place { NONE, MEDIA, MODELS }
+
+        public final String id;
+        /** The CLI option, or null when the CLI sets the parameter another way (the video) or not at all. */
+        public final String option;
+        /** The option's parameter label; for a flag (label without an N/FILE), the value the flag sets. */
+        public final String label;
+        public final String description;
+        public final Effect effect;
+        public final Place place;
+
+        Key(String id, String option, String label, String description, Effect effect) {
+            this(id, option, label, description, effect, Place.NONE);
+        }
+
+        Key(String id, String option, String label, String description, Effect effect, Place place) {
+            this.id = id;
+            this.option = option;
+            this.label = label;
+            this.description = description;
+            this.effect = effect;
+            this.place = place;
+        }
+
+        /** A CLI flag (no value): present, it sets the parameter to {@link #label}. */
+        public boolean flag() {
+            return "true".equals(label) || "false".equals(label);
+        }
+
+        public static java.util.Optional<Key> byId(String id) {
+            return java.util.Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+        }
+    }
 
     public static final int DEFAULT_BATCH_SIZE = 30;
     /** Far above what a machine's cores can use; the bounds keep a job parameter from exhausting a server's threads. */
@@ -39,69 +91,69 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
     public static final Set<String> DETECTORS = Set.of("auto", "rfdetr", "hog", "file");
 
     public static AnalysisParameters parse(Properties p) {
-        String video = p.getProperty(VIDEO, "").strip();
+        String video = p.getProperty(Key.VIDEO.id, "").strip();
         if (video.isEmpty()) {
-            throw new AnalysisException("No video given: pass the path of a video file (job parameter '" + VIDEO + "').");
+            throw new AnalysisException("No video given: pass the path of a video file (job parameter '" + Key.VIDEO.id + "').");
         }
-        int batch = intParam(p, BATCH_SIZE, DEFAULT_BATCH_SIZE, 1, "frames per checkpointed batch");
-        int stride = intParam(p, STRIDE, 1, 1, "analyze every Nth frame");
-        int max = intParam(p, MAX_FRAMES, 0, 0, "0 = the whole video");
+        int batch = intParam(p, Key.BATCH_SIZE.id, DEFAULT_BATCH_SIZE, 1, "frames per checkpointed batch");
+        int stride = intParam(p, Key.STRIDE.id, 1, 1, "analyze every Nth frame");
+        int max = intParam(p, Key.MAX_FRAMES.id, 0, 0, "0 = the whole video");
         // the job XML passes unset job parameters as empty strings: empty means the default
-        String detector = p.getProperty(DETECTOR, "").strip().toLowerCase(Locale.ROOT);
+        String detector = p.getProperty(Key.DETECTOR.id, "").strip().toLowerCase(Locale.ROOT);
         if (detector.isEmpty()) {
             detector = "auto";
         }
         if (!DETECTORS.contains(detector)) {
             throw new AnalysisException("Unknown detector '" + detector + "': use one of auto, rfdetr, hog, file.");
         }
-        String model = p.getProperty(MODEL, "").strip();
+        String model = p.getProperty(Key.MODEL.id, "").strip();
         if ("rfdetr".equals(detector) && model.isEmpty()) {
             throw new AnalysisException("Detector rfdetr needs a model: give the model parameter (CLI: --model FILE.onnx; see models/README.md).");
         }
-        float threshold = floatParam(p, THRESHOLD, 0.5f);
+        float threshold = floatParam(p, Key.THRESHOLD.id, 0.5f);
         if (!(threshold > 0f && threshold < 1f)) {
             throw new AnalysisException("Score threshold must be between 0 and 1 (exclusive), got " + threshold + ".");
         }
-        String classes = p.getProperty(CLASSES, "").strip();
+        String classes = p.getProperty(Key.CLASSES.id, "").strip();
         Set<String> classSet = classes.isEmpty() ? Set.of()
                 : Arrays.stream(classes.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                         .collect(Collectors.toCollection(LinkedHashSet::new));
-        int threads = intParam(p, THREADS, Runtime.getRuntime().availableProcessors(), 1, MAX_THREADS, "inference threads");
-        String detections = p.getProperty(DETECTIONS, "").strip();
+        int threads = intParam(p, Key.THREADS.id, Runtime.getRuntime().availableProcessors(), 1, MAX_THREADS, "inference threads");
+        String detections = p.getProperty(Key.DETECTIONS.id, "").strip();
         if ("file".equals(detector) && detections.isEmpty()) {
             throw new AnalysisException("Detector file needs a detections file (parameter detections; CLI: --detections FILE.csv) with lines frame,classId,label,score,x1,y1,x2,y2.");
         }
-        boolean ocr = bool(p, OCR_ENABLED, true);
-        int ocrThreads = intParam(p, OCR_THREADS, 1, 1, MAX_OCR_THREADS, "parallel OCR partitions");
-        int minTrack = intParam(p, MIN_TRACK_FRAMES, 10, 1, "frames a track needs to be trusted");
+        boolean ocr = bool(p, Key.OCR_ENABLED.id, true);
+        int ocrThreads = intParam(p, Key.OCR_THREADS.id, 1, 1, MAX_OCR_THREADS, "parallel OCR partitions");
+        int minTrack = intParam(p, Key.MIN_TRACK_FRAMES.id, 10, 1, "frames a track needs to be trusted");
         return new AnalysisParameters(Path.of(video), batch, stride, max, detector,
                 model.isEmpty() ? null : Path.of(model), threshold, classSet, threads,
                 detections.isEmpty() ? null : Path.of(detections), ocr, ocrThreads, minTrack,
-                bool(p, REPLACE, false));
+                bool(p, Key.REPLACE.id, false));
     }
 
     public Properties toProperties() {
         Properties p = new Properties();
-        p.setProperty(VIDEO, video.toString());
-        p.setProperty(BATCH_SIZE, Integer.toString(batchSizeFrames));
-        p.setProperty(STRIDE, Integer.toString(frameStride));
-        p.setProperty(MAX_FRAMES, Integer.toString(maxFrames));
-        p.setProperty(DETECTOR, detector);
+        p.setProperty(Key.VIDEO.id, video.toString());
+        p.setProperty(Key.BATCH_SIZE.id, Integer.toString(batchSizeFrames));
+        p.setProperty(Key.STRIDE.id, Integer.toString(frameStride));
+        p.setProperty(Key.MAX_FRAMES.id, Integer.toString(maxFrames));
+        p.setProperty(Key.DETECTOR.id, detector);
         if (model != null) {
-            p.setProperty(MODEL, model.toString());
+            p.setProperty(Key.MODEL.id, model.toString());
         }
-        p.setProperty(THRESHOLD, Float.toString(scoreThreshold));
+        p.setProperty(Key.THRESHOLD.id, Float.toString(scoreThreshold));
         if (!classes.isEmpty()) {
-            p.setProperty(CLASSES, String.join(",", classes));
+            p.setProperty(Key.CLASSES.id, String.join(",", classes));
         }
-        p.setProperty(THREADS, Integer.toString(threads));
+        p.setProperty(Key.THREADS.id, Integer.toString(threads));
         if (detectionsFile != null) {
-            p.setProperty(DETECTIONS, detectionsFile.toString());
+            p.setProperty(Key.DETECTIONS.id, detectionsFile.toString());
         }
-        p.setProperty(OCR_ENABLED, Boolean.toString(ocrEnabled));
-        p.setProperty(OCR_THREADS, Integer.toString(ocrThreads));
-        p.setProperty(MIN_TRACK_FRAMES, Integer.toString(minTrackFrames));
-        p.setProperty(REPLACE, Boolean.toString(replace));
+        p.setProperty(Key.OCR_ENABLED.id, Boolean.toString(ocrEnabled));
+        p.setProperty(Key.OCR_THREADS.id, Integer.toString(ocrThreads));
+        p.setProperty(Key.MIN_TRACK_FRAMES.id, Integer.toString(minTrackFrames));
+        p.setProperty(Key.REPLACE.id, Boolean.toString(replace));
         return p;
     }
 

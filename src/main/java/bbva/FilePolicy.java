@@ -27,12 +27,12 @@ public interface FilePolicy {
     void checkModel(String parameter, Path file);
 
     default AnalysisParameters check(AnalysisParameters p) {
-        checkMedia(AnalysisParameters.VIDEO, p.video());
+        checkMedia(AnalysisParameters.Key.VIDEO.id, p.video());
         if (p.detectionsFile() != null) {
-            checkMedia(AnalysisParameters.DETECTIONS, p.detectionsFile());
+            checkMedia(AnalysisParameters.Key.DETECTIONS.id, p.detectionsFile());
         }
         if (p.model() != null) {
-            checkModel(AnalysisParameters.MODEL, p.model());
+            checkModel(AnalysisParameters.Key.MODEL.id, p.model());
         }
         return p;
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class AnalysisParametersTest {
     private static Properties with(String... kv) {
         Properties p = new Properties();
-        p.setProperty(AnalysisParameters.VIDEO, "/v.mp4");
+        p.setProperty(AnalysisParameters.Key.VIDEO.id, "/v.mp4");
         for (int i = 0; i < kv.length; i += 2) {
             p.setProperty(kv[i], kv[i + 1]);
         }
@@ -34,8 +34,8 @@ class AnalysisParametersTest {
     @Test
     void everyParameterIsPassedToTheJob() throws Exception {
         String xml = java.nio.file.Files.readString(TestPaths.project().resolve("batch-jobs/video-analysis.xml"));
-        Properties all = AnalysisParameters.parse(with(AnalysisParameters.MODEL, "/m.onnx",
-                AnalysisParameters.DETECTIONS, "/d.csv", AnalysisParameters.CLASSES, "person")).toProperties();
+        Properties all = AnalysisParameters.parse(with(AnalysisParameters.Key.MODEL.id, "/m.onnx",
+                AnalysisParameters.Key.DETECTIONS.id, "/d.csv", AnalysisParameters.Key.CLASSES.id, "person")).toProperties();
         for (String key : all.stringPropertyNames()) {
             assertTrue(xml.contains("<property name=\"" + key + "\" value=\"#{jobParameters['" + key + "']}\"/>"),
                     "job parameter " + key + " is a job-level property of video-analysis.xml");
@@ -45,10 +45,10 @@ class AnalysisParametersTest {
     @Test
     void unsetJobParametersArriveEmptyAndMeanTheDefaults() {
         Properties p = with();
-        for (String key : new String[] {AnalysisParameters.BATCH_SIZE, AnalysisParameters.STRIDE, AnalysisParameters.MAX_FRAMES,
-                AnalysisParameters.DETECTOR, AnalysisParameters.MODEL, AnalysisParameters.DETECTIONS, AnalysisParameters.THRESHOLD,
-                AnalysisParameters.CLASSES, AnalysisParameters.THREADS, AnalysisParameters.OCR_ENABLED,
-                AnalysisParameters.OCR_THREADS, AnalysisParameters.MIN_TRACK_FRAMES}) {
+        for (String key : new String[] {AnalysisParameters.Key.BATCH_SIZE.id, AnalysisParameters.Key.STRIDE.id, AnalysisParameters.Key.MAX_FRAMES.id,
+                AnalysisParameters.Key.DETECTOR.id, AnalysisParameters.Key.MODEL.id, AnalysisParameters.Key.DETECTIONS.id, AnalysisParameters.Key.THRESHOLD.id,
+                AnalysisParameters.Key.CLASSES.id, AnalysisParameters.Key.THREADS.id, AnalysisParameters.Key.OCR_ENABLED.id,
+                AnalysisParameters.Key.OCR_THREADS.id, AnalysisParameters.Key.MIN_TRACK_FRAMES.id}) {
             p.setProperty(key, "");
         }
         assertEquals(AnalysisParameters.parse(with()), AnalysisParameters.parse(p));
@@ -58,17 +58,17 @@ class AnalysisParametersTest {
 
     @Test
     void rejectsBadValuesWithTheirMeaning() {
-        assertTrue(error(AnalysisParameters.BATCH_SIZE, "0").contains("batchSizeFrames must be at least 1"));
-        assertTrue(error(AnalysisParameters.STRIDE, "0").contains("frameStride must be at least 1"));
-        assertTrue(error(AnalysisParameters.STRIDE, "two").contains("whole number"));
-        assertTrue(error(AnalysisParameters.THRESHOLD, "1.5").contains("between 0 and 1"));
-        assertTrue(error(AnalysisParameters.DETECTOR, "yolo").contains("auto, rfdetr, hog, file"));
-        assertTrue(error(AnalysisParameters.DETECTOR, "file").contains("--detections"));
-        assertTrue(error(AnalysisParameters.OCR_THREADS, "0").contains("ocrThreads must be between 1 and 16"));
-        assertTrue(error(AnalysisParameters.OCR_THREADS, "1000").contains("ocrThreads must be between 1 and 16"));
-        assertTrue(error(AnalysisParameters.THREADS, "1000").contains("threads must be between 1 and 64"));
-        assertTrue(error(AnalysisParameters.OCR_ENABLED, "maybe").contains("ocrEnabled must be true or false"));
-        assertTrue(error(AnalysisParameters.DETECTOR, "rfdetr").contains("--model"));
+        assertTrue(error(AnalysisParameters.Key.BATCH_SIZE.id, "0").contains("batchSizeFrames must be at least 1"));
+        assertTrue(error(AnalysisParameters.Key.STRIDE.id, "0").contains("frameStride must be at least 1"));
+        assertTrue(error(AnalysisParameters.Key.STRIDE.id, "two").contains("whole number"));
+        assertTrue(error(AnalysisParameters.Key.THRESHOLD.id, "1.5").contains("between 0 and 1"));
+        assertTrue(error(AnalysisParameters.Key.DETECTOR.id, "yolo").contains("auto, rfdetr, hog, file"));
+        assertTrue(error(AnalysisParameters.Key.DETECTOR.id, "file").contains("--detections"));
+        assertTrue(error(AnalysisParameters.Key.OCR_THREADS.id, "0").contains("ocrThreads must be between 1 and 16"));
+        assertTrue(error(AnalysisParameters.Key.OCR_THREADS.id, "1000").contains("ocrThreads must be between 1 and 16"));
+        assertTrue(error(AnalysisParameters.Key.THREADS.id, "1000").contains("threads must be between 1 and 64"));
+        assertTrue(error(AnalysisParameters.Key.OCR_ENABLED.id, "maybe").contains("ocrEnabled must be true or false"));
+        assertTrue(error(AnalysisParameters.Key.DETECTOR.id, "rfdetr").contains("--model"));
         Properties none = new Properties();
         assertThrows(AnalysisException.class, () -> AnalysisParameters.parse(none));
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bbva.TestPaths;
 import bbva.cli.EmbeddedReference;
-import bbva.store.BatchEntity;
+import bbva.store.Batch;
 import bbva.store.PlayerStore;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
@@ -92,14 +92,14 @@ class LibertyJobIT {
         assertTrue(failed.getExitStatus().contains("forced failure at frame 45"), failed.getExitStatus());
         VideoEntity v = store.video(video.toString()).orElseThrow();
         assertEquals(List.of("completed", "failed", "pending"),
-                store.batches(v.id).stream().map(b -> b.detectionStatus.db()).toList(), "batch 0 kept, batch 1 failed");
+                store.batches(v.id).stream().map(b -> b.detection().db()).toList(), "batch 0 kept, batch 1 failed");
         assertEquals(29, store.detections(v.id).stream().mapToInt(d -> d.frame()).max().orElseThrow(),
                 "nothing of the failed batch is stored");
 
         params.remove("failAtFrame");
         long restart = System.nanoTime();
         long execution = jobs.restart(failed.getExecutionId(), params);
-        while (!store.batches(v.id).get(1).detectionStatus.db().equals("completed")) {
+        while (!store.batches(v.id).get(1).detection().db().equals("completed")) {
             assertTrue(System.nanoTime() - restart < 120e9, "the restart committed no batch in 120 s");
             Thread.sleep(20);
         }
@@ -111,9 +111,9 @@ class LibertyJobIT {
         assertEquals("COMPLETED", restarted.getExitStatus());
         assertEquals(FRAMES - 30, readCount(jobs, restarted.getExecutionId(), "detect"),
                 "the restart reads frames 30..89 only: it resumed from batch 0's checkpoint");
-        for (BatchEntity b : store.batches(v.id)) {
-            assertEquals("completed", b.detectionStatus.db());
-            assertEquals("completed", b.ocrStatus.db());
+        for (Batch b : store.batches(v.id)) {
+            assertEquals("completed", b.detection().db());
+            assertEquals("completed", b.ocr().db());
         }
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -3,20 +3,21 @@ package bbva.server;
 import bbva.AnalysisException;
 import bbva.AnalysisParameters;
 import bbva.RunningExecutions;
-import bbva.batch.ForceFailureListener;
+import bbva.app.AnalysisRequest;
+import bbva.app.AnalysisStatus;
+import bbva.app.AnalysisStatuses;
+import bbva.app.Analyses;
 import bbva.detect.Detection;
+import bbva.export.BatchRow;
 import bbva.export.Exporter;
+import bbva.export.PlayerRow;
 import bbva.progress.Progress;
-import bbva.progress.StoredProgress;
-import bbva.store.BatchEntity;
-import bbva.store.PlayerEntity;
 import bbva.store.PlayerStore;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
-import jakarta.batch.runtime.JobInstance;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -35,11 +36,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 
 /** The app's REST API over the same job and tables as the CLI. An analysis id is its job instance id. */
 @Path("/analyses")
@@ -50,12 +48,6 @@ public class AnalysesResource {
     static final int MAX_PARAMETER = 255;
     static final long MAX_BODY = 64 * 1024;
     private static final Jsonb JSON = JsonbBuilder.create();
-    /** Options a client may set; paths in them are resolved like the video's. */
-    static final Set<String> OPTIONS = Set.of(AnalysisParameters.BATCH_SIZE, AnalysisParameters.STRIDE,
-            AnalysisParameters.MAX_FRAMES, AnalysisParameters.DETECTOR, AnalysisParameters.MODEL,
-            AnalysisParameters.DETECTIONS, AnalysisParameters.THRESHOLD, AnalysisParameters.CLASSES,
-            AnalysisParameters.THREADS, AnalysisParameters.OCR_ENABLED, AnalysisParameters.OCR_THREADS,
-            AnalysisParameters.MIN_TRACK_FRAMES, AnalysisParameters.REPLACE, ForceFailureListener.PARAMETER);
 
     @Inject
     Store store;
@@ -67,6 +59,10 @@ public class AnalysesResource {
     RunningExecutions running;
     @Inject
     ServerSlots slots;
+    @Inject
+    AnalysisStatuses statuses;
+
+    private final Analyses analyses = new Analyses(BatchRuntime.getJobOperator());
 
     /** Body: {"video": "path under the media directory", "options": {"batchSizeFrames": "30", ...}}. */
     public record Submission(String video, Map<String, String> options) {
@@ -85,6 +81,10 @@ public class AnalysesResource {
         }
     }
 
+    /** The id of a started analysis and of its first execution. */
+    public record Started(long id, long executionId) {
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("bbva-submitter")
@@ -97,43 +97,29 @@ public class AnalysesResource {
         if (body == null || body.video() == null || body.video().isBlank()) {
             throw new AnalysisException("The body needs \"video\": a path relative to the media directory.");
         }
-        checkLength(AnalysisParameters.VIDEO, body.video());
-        Properties params = new Properties();
-        if (body.options() != null) {
-            body.options().forEach((k, v) -> {
-                // JSON-B reads an array given as "options" into a map with a null key
-                if (k == null || !OPTIONS.contains(k)) {
-                    throw new AnalysisException("Unknown option '" + k + "'; known options: " + OPTIONS + ".");
-                }
-                checkLength(k, v);
-                params.setProperty(k, v == null ? "" : v);
-            });
-        }
-        params.setProperty(AnalysisParameters.VIDEO, paths.video(body.video()).toString());
-        resolve(params, AnalysisParameters.DETECTIONS, true);
-        resolve(params, AnalysisParameters.MODEL, false);
-        defaultModel(params);
-        AnalysisParameters.parse(params);
+        Map<String, String> options = body.options() == null ? Map.of() : body.options();
+        checkLength(AnalysisParameters.Key.VIDEO.id, body.video());
+        options.forEach(AnalysesResource::checkLength);
+        AnalysisRequest request = AnalysisRequest.of(body.video(), options, paths);
         if (slots.queueFull()) {
             throw new ClientErrorException("The server runs " + slots.maxRunning() + " analyses at once and its queue "
                     + "is full. Submit again when some have ended.", 429);
         }
         // the job refuses it too (step "claim"), whichever way it is submitted; here it is a clear 409
-        boolean replace = AnalysisParameters.parse(params).replace();
-        store.video(params.getProperty(AnalysisParameters.VIDEO)).ifPresent(v -> {
+        store.video(request.params().video().toString()).ifPresent(v -> {
             if (v.jobExecution != null && running.running(v.jobExecution)) {
                 throw new ClientErrorException(body.video() + " is being analyzed right now (analysis "
                         + v.jobInstance + "); one analysis of a video runs at a time. Wait for it or stop it.", 409);
             }
-            if (v.jobInstance != null && !replace) {
+            if (v.jobInstance != null && !request.params().replace()) {
                 throw new ClientErrorException(body.video() + " holds the results of analysis " + v.jobInstance
                         + ". To replace them, submit again with \"replace\": \"true\" in the options.", 409);
             }
         });
-        long execution = BatchRuntime.getJobOperator().start(Analyses.JOB, params);
+        long execution = analyses.start(request);
         long id = BatchRuntime.getJobOperator().getJobInstance(execution).getInstanceId();
         return Response.status(Response.Status.CREATED).header("Location", "analyses/" + id)
-                .entity(Map.of("id", id, "executionId", execution)).build();
+                .entity(new Started(id, execution)).build();
     }
 
     /** Liberty's job repository keeps a job parameter in 255 characters. */
@@ -143,81 +129,69 @@ public class AnalysesResource {
         }
     }
 
-    private void resolve(Properties params, String key, boolean media) {
-        String value = params.getProperty(key, "").strip();
-        if (!value.isEmpty()) {
-            params.setProperty(key, ServerPaths.inside(media ? paths.media() : paths.models(), value,
-                    media ? "media directory" : "models directory", key).toString());
-        }
+    /** An analysis as the list shows it. */
+    public record Summary(long id, long executionId, String batchStatus, String exitStatus, String video) {
     }
 
-    /** As the CLI does with models/rfdetr.onnx: detector auto uses the models directory's rfdetr.onnx if present. */
-    private void defaultModel(Properties params) {
-        String detector = params.getProperty(AnalysisParameters.DETECTOR, "").strip();
-        java.nio.file.Path standard = paths.models().resolve("rfdetr.onnx");
-        if ((detector.isEmpty() || detector.equals("auto")) && params.getProperty(AnalysisParameters.MODEL, "").isBlank()
-                && java.nio.file.Files.exists(standard)) {
-            params.setProperty(AnalysisParameters.MODEL, standard.toString());
-        }
+    /** Where an analysis stands: the same numbers, from the same tables, as the CLI's status command. */
+    public record Detail(long id, long executionId, String batchStatus, String exitStatus, String video, Long supersededBy,
+                         String phase, Count frames, Long detections, Count ocr, Integer detectPercent, Integer ocrPercent,
+                         Integer overallPercent, List<BatchRow> batches, List<Analyses.Step> steps) {
+    }
+
+    /** Done out of total. */
+    public record Count(long done, long total) {
     }
 
     @GET
     @RolesAllowed("bbva-monitor")
-    public List<Map<String, Object>> list() {
-        return Analyses.all().stream().sorted(java.util.Comparator.comparingLong(JobInstance::getInstanceId))
-                .map(i -> summary(i.getInstanceId(), Analyses.latestExecution(i))).toList();
+    public List<Summary> list() {
+        return analyses.instances().stream().map(i -> summary(i.getInstanceId(), analyses.latestExecution(i))).toList();
     }
 
-    private Map<String, Object> summary(long id, JobExecution e) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", id);
-        out.put("executionId", e.getExecutionId());
-        out.put("batchStatus", e.getBatchStatus().name());
-        out.put("exitStatus", e.getExitStatus());
-        out.put("video", paths.relative(e.getJobParameters().getProperty(AnalysisParameters.VIDEO)));
-        return out;
+    private Summary summary(long id, JobExecution e) {
+        return new Summary(id, e.getExecutionId(), e.getBatchStatus().name(), e.getExitStatus(),
+                paths.relative(Analyses.videoOf(e)));
     }
 
-    /** Status and progress: the same numbers, from the same tables, as the CLI's status command. */
     @GET
     @Path("{id}")
     @RolesAllowed("bbva-monitor")
-    public Map<String, Object> get(@PathParam("id") long id) {
-        JobExecution e = Analyses.latestExecution(id);
-        Map<String, Object> out = summary(id, e);
-        store.video(e.getJobParameters().getProperty(AnalysisParameters.VIDEO)).ifPresent(v -> {
-            if (superseded(id, v)) {
-                out.put("supersededBy", v.jobInstance);
-                return;
-            }
-            List<BatchEntity> batches = store.batches(v.id);
-            Progress p = StoredProgress.of(players, v, batches);
-            out.put("phase", p.phase());
-            out.put("frames", Map.of("done", p.framesDone(), "total", p.framesTotal()));
-            out.put("detections", store.detectionCount(v.id));
-            out.put("ocr", Map.of("done", p.ocrDone(), "total", p.ocrTotal()));
-            out.put("detectPercent", Progress.percent(p.detectFraction()));
-            out.put("ocrPercent", Progress.percent(p.ocrFraction()));
-            out.put("overallPercent", Progress.percent(p.overall(Progress.Weights.DEFAULT)));
-            out.put("batches", batches.stream().map(b -> Map.of("index", b.batchIndex, "frameStart", b.frameStart,
-                    "frameEnd", b.frameEnd, "detectionStatus", b.detectionStatus.db(), "ocrStatus", b.ocrStatus.db())).toList());
-        });
-        out.put("steps", Analyses.steps(e.getExecutionId()));
-        return out;
+    public Detail get(@PathParam("id") long id) {
+        JobExecution e = latestExecution(id);
+        Summary s = summary(id, e);
+        List<Analyses.Step> steps = analyses.steps(e.getExecutionId());
+        VideoEntity v = store.video(Analyses.videoOf(e)).orElse(null);
+        if (v == null || superseded(id, v)) {
+            return new Detail(id, s.executionId(), s.batchStatus(), s.exitStatus(), s.video(), v == null ? null : v.jobInstance,
+                    null, null, null, null, null, null, null, null, steps);
+        }
+        AnalysisStatus status = statuses.of(v);
+        Progress p = status.progress();
+        return new Detail(id, s.executionId(), s.batchStatus(), s.exitStatus(), s.video(), null, p.phase(),
+                new Count(p.framesDone(), p.framesTotal()), status.detections(), new Count(p.ocrDone(), p.ocrTotal()),
+                Progress.percent(p.detectFraction()), Progress.percent(p.ocrFraction()),
+                Progress.percent(p.overall(Progress.Weights.DEFAULT)),
+                status.batches().stream().map(BatchRow::of).toList(), steps);
     }
 
+    /** The players, as the export has them. */
     @GET
     @Path("{id}/players")
     @RolesAllowed("bbva-monitor")
-    public List<PlayerEntity> players(@PathParam("id") long id) {
-        return players.players(videoOf(id).id);
+    public List<PlayerRow> players(@PathParam("id") long id) {
+        return players.players(videoOf(id).id).stream().map(PlayerRow::of).toList();
+    }
+
+    /** One page of detections. */
+    public record Page(long total, int offset, int limit, List<Detection> items) {
     }
 
     @GET
     @Path("{id}/detections")
     @RolesAllowed("bbva-monitor")
-    public Map<String, Object> detections(@PathParam("id") long id, @QueryParam("offset") @DefaultValue("0") String offsetText,
-                                          @QueryParam("limit") @DefaultValue("100") String limitText) {
+    public Page detections(@PathParam("id") long id, @QueryParam("offset") @DefaultValue("0") String offsetText,
+                           @QueryParam("limit") @DefaultValue("100") String limitText) {
         int offset;
         int limit;
         try {
@@ -231,13 +205,7 @@ public class AnalysesResource {
             throw new AnalysisException("offset must be >= 0 and limit between 1 and " + MAX_PAGE + ".");
         }
         VideoEntity v = videoOf(id);
-        List<Detection> page = store.detectionsPage(v.id, offset, limit);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("total", store.detectionCount(v.id));
-        out.put("offset", offset);
-        out.put("limit", limit);
-        out.put("items", page);
-        return out;
+        return new Page(store.detectionCount(v.id), offset, limit, store.detectionsPage(v.id, offset, limit));
     }
 
     /** The canonical export, byte for byte what {@code bbva export --format json} writes. */
@@ -249,8 +217,13 @@ public class AnalysesResource {
         return out -> new Exporter(store, players).writeJson(v, out);
     }
 
+    private JobExecution latestExecution(long id) {
+        return analyses.latestExecution(id)
+                .orElseThrow(() -> new NotFoundException("No analysis " + id + ": GET /api/analyses lists them."));
+    }
+
     private VideoEntity videoOf(long id) {
-        String path = Analyses.latestExecution(id).getJobParameters().getProperty(AnalysisParameters.VIDEO);
+        String path = Analyses.videoOf(latestExecution(id));
         VideoEntity v = store.video(path).orElseThrow(() -> new NotFoundException("Analysis " + id + " has no results yet."));
         if (superseded(id, v)) {
             throw new ClientErrorException("Analysis " + id + " was superseded by analysis " + v.jobInstance

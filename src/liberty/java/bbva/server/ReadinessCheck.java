@@ -1,13 +1,12 @@
 package bbva.server;
 
 import bbva.batch.OcrEngines;
+import bbva.detect.DetectorFactory;
 import bbva.detect.RfDetrModel;
 import bbva.ocr.JerseyReader;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -58,9 +57,9 @@ public class ReadinessCheck implements HealthCheck {
         }
         JerseyReader ocr = engines.borrow(1);
         engines.release(ocr);
-        Path detector = paths.models().resolve("rfdetr.onnx");
-        if (Files.exists(detector)) {
-            new RfDetrModel(detector, 1).close();
+        var detector = DetectorFactory.standardModel(paths.models());
+        if (detector.isPresent()) {
+            new RfDetrModel(detector.get(), 1).close();
         }
         modelsLoaded = true;
     }

@@ -1,5 +1,9 @@
 package bbva.server;
 
+import bbva.AnalysisParameters;
+import bbva.app.AnalysisRequest;
+import bbva.detect.DetectorFactory;
+import java.util.Optional;
 import bbva.AnalysisException;
 import bbva.FilePolicy;
 import jakarta.annotation.PostConstruct;
@@ -14,7 +18,7 @@ import java.nio.file.Path;
  * directory, models under the models directory. Set in server.xml (bbva.media.dir, bbva.models.dir).
  */
 @ApplicationScoped
-public class ServerPaths implements FilePolicy {
+public class ServerPaths implements FilePolicy, AnalysisRequest.Places {
     @Resource(lookup = "bbva/mediaDir")
     String mediaDir;
     @Resource(lookup = "bbva/modelsDir")
@@ -60,6 +64,18 @@ public class ServerPaths implements FilePolicy {
     @Override
     public void checkModel(String parameter, Path file) {
         inside(models, file.toString(), "models directory", parameter);
+    }
+
+    /** Files named in a submission are resolved in the media or the models directory, and must stay in it. */
+    @Override
+    public Path resolve(AnalysisParameters.Key.Place place, String parameter, String value) {
+        return place == AnalysisParameters.Key.Place.MODELS ? inside(models, value, "models directory", parameter)
+                : inside(media, value, "media directory", parameter);
+    }
+
+    @Override
+    public Optional<Path> defaultModel() {
+        return DetectorFactory.standardModel(models);
     }
 
     /** The path as the client sees it: relative to the media directory. */

@@ -1,5 +1,6 @@
 package bbva.server;
 
+import bbva.app.AnalysisStatuses;
 import bbva.RunningExecutions;
 import bbva.store.PlayerStore;
 import bbva.store.Store;
@@ -47,6 +48,13 @@ public class ServerResources {
     @Dependent
     PlayerStore players() {
         return new PlayerStore(emf);
+    }
+
+    /** One for the server: it keeps what status reads need not read again. */
+    @Produces
+    @ApplicationScoped
+    AnalysisStatuses statuses() {
+        return new AnalysisStatuses(new Store(emf), new PlayerStore(emf));
     }
 
     /** Liberty's job repository knows; after a server crash it marks that server's executions failed when it starts. */

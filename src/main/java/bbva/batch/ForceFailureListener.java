@@ -1,5 +1,6 @@
 package bbva.batch;
 
+import bbva.AnalysisParameters;
 import bbva.video.VideoFrame;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.listener.AbstractItemReadListener;
@@ -16,10 +17,11 @@ import jakarta.inject.Named;
 @Named("forceFailureListener")
 @Dependent
 public class ForceFailureListener extends AbstractItemReadListener {
-    public static final String PARAMETER = "failAtFrame";
+    private static final String PARAMETER = AnalysisParameters.Key.FAIL_AT_FRAME.id;
 
+    /** The property of the same name (the field's name), fed from the job parameter in the job XML. */
     @Inject
-    @BatchProperty(name = PARAMETER)
+    @BatchProperty
     String failAtFrame;
 
     @Override

@@ -3,7 +3,7 @@ package bbva.batch;
 import bbva.AnalysisParameters;
 import bbva.detect.Detection;
 import bbva.identify.PlayerVote;
-import bbva.store.PlayerEntity;
+import bbva.identify.Player;
 import bbva.store.PlayerStore;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
@@ -31,7 +31,7 @@ public class Identify extends AbstractBatchlet {
         VideoEntity video = job.video();
         List<Detection> tracked = store.detections(video.id, 0, Integer.MAX_VALUE).stream()
                 .filter(d -> d.trackId() != null).toList();
-        List<PlayerEntity> result = PlayerVote.vote(video.id, tracked, players.readings(video.id), params.minTrackFrames());
+        List<Player> result = PlayerVote.vote(tracked, players.readings(video.id), params.minTrackFrames());
         FaultPoints.reach("identify.voting");
         players.replacePlayers(video.id, result);
         return BatchStatus.COMPLETED.name();

@@ -67,7 +67,7 @@ public class JobListener extends AbstractJobListener {
 
     private String stopReason() {
         return store.video(video()).map(v -> {
-            Progress p = Progress.of(v, store.batches(v.id), Map.of());
+            Progress p = Progress.of(v.analyzedFrames, v.frameStride, store.batches(v.id), Map.of());
             return ExitStatuses.stopped(p.batchesDone(), p.ocrBatchesDone(), p.batchesTotal(), p.ocrEnabled());
         }).orElse(ExitStatuses.STOPPED + "stopped on request before the video was prepared; restart the analysis to continue.");
     }

@@ -1,7 +1,7 @@
 package bbva.batch;
 
 import bbva.AnalysisParameters;
-import bbva.store.BatchEntity;
+import bbva.store.Batch;
 import bbva.store.WorkStatus;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
@@ -35,11 +35,10 @@ public class OcrMapper implements PartitionMapper {
         AnalysisParameters params = job.params();
         VideoEntity video = job.video();
         List<Properties> partitions = new ArrayList<>();
-        for (BatchEntity b : store.batches(video.id)) {
-            if (b.detectionStatus == WorkStatus.COMPLETED && b.ocrStatus != WorkStatus.COMPLETED
-                    && b.ocrStatus != WorkStatus.SKIPPED) {
+        for (Batch b : store.batches(video.id)) {
+            if (b.detection() == WorkStatus.COMPLETED && b.ocr() != WorkStatus.COMPLETED && b.ocr() != WorkStatus.SKIPPED) {
                 Properties p = new Properties();
-                p.setProperty(BATCH, Integer.toString(b.batchIndex));
+                p.setProperty(BATCH, Integer.toString(b.index()));
                 partitions.add(p);
             }
         }

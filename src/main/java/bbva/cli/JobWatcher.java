@@ -1,10 +1,11 @@
 package bbva.cli;
 
+import bbva.app.AnalysisStatus;
+import bbva.app.AnalysisStatuses;
 import bbva.batch.RunMetrics;
 import bbva.bench.RunStats;
 import bbva.embedded.EmbeddedRuntime;
 import bbva.progress.Progress;
-import bbva.progress.ProgressView;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
 import jakarta.batch.runtime.BatchStatus;
@@ -12,7 +13,6 @@ import jakarta.batch.runtime.JobExecution;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,12 +28,14 @@ final class JobWatcher {
     private final boolean showProgress;
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
+    private final AnalysisStatuses statuses;
 
     JobWatcher(EmbeddedRuntime runtime, String video, Progress.Weights weights, boolean showProgress) {
         this.runtime = runtime;
         this.video = video;
         this.weights = weights;
         this.showProgress = showProgress;
+        this.statuses = new AnalysisStatuses(runtime.store(), runtime.players());
     }
 
     int watch(long executionId) throws InterruptedException, IOException {
@@ -85,11 +87,12 @@ final class JobWatcher {
             }
             return 0;
         }
-        Progress p = Progresses.of(runtime, v.get());
+        AnalysisStatus stored = statuses.of(v.get());
+        Progress p = stored.progress();
         int framesRun = p.framesDone() - framesBefore;
         out.println("  frames analyzed : " + p.framesDone() + " of " + p.framesTotal() + " (video has "
                 + v.get().frameCount + " frames, stride " + v.get().frameStride + ")");
-        out.println("  detections      : " + store.detectionCount(v.get().id));
+        out.println("  detections      : " + stored.detections());
         out.println("  batches         : " + p.batchesDone() + "/" + p.batchesTotal() + " completed ("
                 + v.get().batchSize + " frames each)");
         out.println("  detector        : " + v.get().detector);
@@ -114,18 +117,8 @@ final class JobWatcher {
         return framesRun;
     }
 
-    /** People per batch, counted once detection is complete (it does not change after): polls stay cheap. */
-    private Map<Integer, Long> persons = Map.of();
-
     private Optional<Progress> progress() {
-        return runtime.store().video(video).map(v -> {
-            Progress p = Progress.of(v, runtime.store().batches(v.id), persons);
-            if (persons.isEmpty() && p.detectFraction() >= 1 && p.ocrEnabled()) {
-                persons = Progresses.persons(runtime, v);
-                p = Progress.of(v, runtime.store().batches(v.id), persons);
-            }
-            return p;
-        });
+        return runtime.store().video(video).map(statuses::progress);
     }
 
     private JobExecution execution(long id) {

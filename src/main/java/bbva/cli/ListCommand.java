@@ -1,5 +1,6 @@
 package bbva.cli;
 
+import bbva.app.Analyses;
 import bbva.embedded.EmbeddedRuntime;
 import jakarta.batch.runtime.JobExecution;
 import java.nio.file.Path;
@@ -16,9 +17,10 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (EmbeddedRuntime runtime = Session.forReading(data.resolve(), "list")) {
             System.out.printf("%-10s %-9s %-11s %-30s %s%n", "EXECUTION", "INSTANCE", "STATUS", "VIDEO", "EXIT STATUS");
-            for (JobExecution e : Executions.all(runtime.jobs())) {
-                String video = Executions.videoOf(e);
-                long instance = runtime.jobs().getJobInstance(e.getExecutionId()).getInstanceId();
+            Analyses analyses = new Analyses(runtime.jobs());
+            for (JobExecution e : analyses.executions()) {
+                String video = Analyses.videoOf(e);
+                long instance = analyses.instanceOf(e);
                 System.out.printf("%-10d %-9d %-11s %-30s %s%n", e.getExecutionId(), instance, e.getBatchStatus(),
                         video == null ? "-" : Path.of(video).getFileName(), e.getExitStatus());
             }

@@ -1,6 +1,6 @@
 package bbva.cli;
 
-import bbva.store.PlayerEntity;
+import bbva.identify.Player;
 import bbva.store.VideoEntity;
 import java.io.PrintStream;
 import java.util.List;
@@ -11,14 +11,14 @@ final class PlayersTable {
     private PlayersTable() {
     }
 
-    static void print(PrintStream out, VideoEntity v, List<PlayerEntity> players) {
+    static void print(PrintStream out, VideoEntity v, List<Player> players) {
         out.println();
         out.println("Players (" + players.size() + " tracks):");
         out.printf("  %-6s %-7s %-11s %-12s %-9s %-9s%n", "TRACK", "NUMBER", "CONFIDENCE", "FRAMES SEEN", "FIRST", "LAST");
-        for (PlayerEntity p : players) {
-            out.printf(Locale.ROOT, "  %-6d %-7s %-11.2f %-12d %-9s %-9s%s%n", p.trackId, p.number == null ? "-" : p.number,
-                    p.confidence, p.framesSeen, time(p.firstFrame, v.fps), time(p.lastFrame, v.fps),
-                    p.shortTrack ? " (short track)" : "");
+        for (Player p : players) {
+            out.printf(Locale.ROOT, "  %-6d %-7s %-11.2f %-12d %-9s %-9s%s%n", p.trackId(), p.number() == null ? "-" : p.number(),
+                    p.confidence(), p.framesSeen(), time(p.firstFrame(), v.fps), time(p.lastFrame(), v.fps),
+                    p.shortTrack() ? " (short track)" : "");
         }
     }
 

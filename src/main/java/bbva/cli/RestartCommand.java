@@ -1,5 +1,6 @@
 package bbva.cli;
 
+import bbva.app.Analyses;
 import bbva.embedded.EmbeddedRuntime;
 import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
@@ -30,7 +31,7 @@ final class RestartCommand implements Callable<Integer> {
             }
             try {
                 long restarted = runtime.jobs().restart(executionId, null);
-                return new JobWatcher(runtime, Executions.videoOf(e), progress.weights(), progress.show()).watch(restarted);
+                return new JobWatcher(runtime, Analyses.videoOf(e), progress.weights(), progress.show()).watch(restarted);
             } catch (JobExecutionAlreadyCompleteException ex) {
                 System.out.println("Execution " + executionId + " already completed; nothing to restart.");
                 return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package bbva.cli;
 
+import bbva.app.Analyses;
 import bbva.embedded.EmbeddedRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
@@ -23,7 +24,7 @@ final class ResumeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String path = video.toAbsolutePath().normalize().toString();
         try (EmbeddedRuntime runtime = Session.forJobs(data.resolve(), "resume", path)) {
-            Optional<JobExecution> latest = Executions.latest(runtime.jobs(), path);
+            Optional<JobExecution> latest = new Analyses(runtime.jobs()).latestOf(path);
             if (latest.isEmpty()) {
                 System.err.println("No analysis of " + path + " in " + runtime.dataDir().root()
                         + ". Start one with: bbva analyze " + path);

@@ -2,7 +2,10 @@ package bbva.cli;
 
 import bbva.embedded.EmbeddedRuntime;
 import bbva.progress.Progress;
-import bbva.store.BatchEntity;
+import bbva.app.AnalysisStatus;
+import bbva.app.AnalysisStatuses;
+import bbva.app.Analyses;
+import bbva.store.Batch;
 import bbva.store.Status;
 import bbva.store.VideoEntity;
 import jakarta.batch.runtime.BatchStatus;
@@ -36,15 +39,16 @@ final class StatusCommand implements Callable<Integer> {
             String only = video == null ? null : video.toAbsolutePath().normalize().toString();
             List<VideoEntity> videos = runtime.store().videos().stream()
                     .filter(v -> only == null || v.path.equals(only)).toList();
-            // analyses that never got past prepare (bad input, or killed there) exist only as executions
-            Map<String, JobExecution> unprepared = new TreeMap<>();
-            for (JobExecution e : Executions.all(runtime.jobs())) {
-                String path = Executions.videoOf(e);
-                if (path != null && (only == null || path.equals(only))
-                        && videos.stream().noneMatch(v -> v.path.equals(path))) {
-                    unprepared.put(path, e);
+            Map<String, JobExecution> latest = new TreeMap<>();
+            for (JobExecution e : new Analyses(runtime.jobs()).executions()) {   // oldest first: the last one stays
+                String path = Analyses.videoOf(e);
+                if (path != null && (only == null || path.equals(only))) {
+                    latest.put(path, e);
                 }
             }
+            // analyses that never got past prepare (bad input, or killed there) exist only as executions
+            Map<String, JobExecution> unprepared = new TreeMap<>(latest);
+            videos.forEach(v -> unprepared.remove(v.path));
             if (videos.isEmpty() && unprepared.isEmpty()) {
                 System.err.println(only != null ? "No analysis of " + only + " in " + runtime.dataDir().root() + "."
                         : "No analyses in " + runtime.dataDir().root() + ". Start one with: bbva analyze VIDEO");
@@ -53,18 +57,18 @@ final class StatusCommand implements Callable<Integer> {
             System.out.printf(ROW, "VIDEO", "STATUS", "DETECTION", "OCR", "OVERALL", "BATCHES", "EXECUTION");
             unprepared.forEach((path, e) -> System.out.printf(ROW, Path.of(path).getFileName(), state(e, path, holder),
                     "not prepared", "-", "0%", "-", e.getExecutionId() + " " + e.getBatchStatus() + exitReason(e)));
+            AnalysisStatuses statuses = new AnalysisStatuses(runtime.store(), runtime.players());
             for (VideoEntity v : videos) {
-                List<BatchEntity> batches = runtime.store().batches(v.id);
-                Progress p = Progresses.of(runtime, v);
-                Optional<JobExecution> e = Executions.latest(runtime.jobs(), v.path);
-                System.out.printf(ROW, v.name, state(v, holder),
-                        p.detectionLine().substring("Detection: ".length()),
-                        p.ocrEnabled() ? p.ocrLine().substring("OCR: ".length()) : "skipped",
+                AnalysisStatus status = statuses.of(v);
+                Progress p = status.progress();
+                Optional<JobExecution> e = Optional.ofNullable(latest.get(v.path));
+                System.out.printf(ROW, v.name, state(v, holder), ProgressText.detection(p),
+                        p.ocrEnabled() ? ProgressText.ocr(p) : "skipped",
                         Progress.percent(p.overall(progress.weights())) + "%",
                         p.batchesDone() + "/" + p.batchesTotal(),
                         e.map(x -> x.getExecutionId() + " " + x.getBatchStatus() + exitReason(x)).orElse("-"));
                 if (video != null) {
-                    printBatches(batches);
+                    printBatches(status.batches());
                 }
             }
             return ExitCodes.OK;
@@ -91,11 +95,11 @@ final class StatusCommand implements Callable<Integer> {
         return exit != null && exit.startsWith("FAILED: ") ? " — " + exit.substring(8) : "";
     }
 
-    private static void printBatches(List<BatchEntity> batches) {
+    private static void printBatches(List<Batch> batches) {
         System.out.printf("%n  %-6s %-13s %-11s %-11s%n", "BATCH", "FRAMES", "DETECTION", "OCR");
-        for (BatchEntity b : batches) {
-            System.out.printf("  %-6d %-13s %-11s %-11s%n", b.batchIndex, b.frameStart + "-" + b.frameEnd,
-                    b.detectionStatus.db(), b.ocrStatus.db());
+        for (Batch b : batches) {
+            System.out.printf("  %-6d %-13s %-11s %-11s%n", b.index(), b.frameStart() + "-" + b.frameEnd(),
+                    b.detection().db(), b.ocr().db());
         }
     }
 }

@@ -8,11 +8,19 @@ import java.util.Set;
 
 /** Builds the detector an analysis asked for; RF-DETR label maps come from a labels file or COCO. */
 public final class DetectorFactory {
+    /** The file name a models directory's default RF-DETR export has. */
+    public static final String STANDARD_MODEL = "rfdetr.onnx";
     public static final String HOG_WARNING = "WARNING: no RF-DETR model configured, using OpenCV's HOG people "
-            + "detector (weak: misses many players, no ball). Put an RF-DETR ONNX export at models/rfdetr.onnx "
+            + "detector (weak: misses many players, no ball). Put an RF-DETR ONNX export at models/" + STANDARD_MODEL + " "
             + "or pass --model FILE.onnx; see models/README.md.";
 
     private DetectorFactory() {
+    }
+
+    /** The models directory's standard RF-DETR export, if it has one: analyses use it when they name no model. */
+    public static java.util.Optional<Path> standardModel(Path modelsDir) {
+        Path p = modelsDir.resolve(STANDARD_MODEL);
+        return Files.isRegularFile(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
     }
 
     public static Detector create(AnalysisParameters params) {

@@ -1,8 +1,7 @@
 package bbva.identify;
 
 import bbva.detect.Detection;
-import bbva.store.OcrReadingEntity;
-import bbva.store.PlayerEntity;
+import bbva.ocr.OcrReading;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,10 +20,10 @@ public final class PlayerVote {
     private PlayerVote() {
     }
 
-    public static List<PlayerEntity> vote(long videoId, List<Detection> tracked, List<OcrReadingEntity> readings, int minFrames) {
-        Map<String, OcrReadingEntity> byDetection = new HashMap<>();
-        for (OcrReadingEntity r : readings) {
-            byDetection.put(r.frame + "/" + r.index, r);
+    public static List<Player> vote(List<Detection> tracked, List<OcrReading> readings, int minFrames) {
+        Map<String, OcrReading> byDetection = new HashMap<>();
+        for (OcrReading r : readings) {
+            byDetection.put(r.frame() + "/" + r.index(), r);
         }
         Map<Integer, List<Detection>> byTrack = new TreeMap<>();
         for (Detection d : tracked) {
@@ -32,39 +31,31 @@ public final class PlayerVote {
                 byTrack.computeIfAbsent(d.trackId(), k -> new ArrayList<>()).add(d);
             }
         }
-        List<PlayerEntity> players = new ArrayList<>();
+        List<Player> players = new ArrayList<>();
         byTrack.forEach((track, detections) -> {
             Map<String, Double> weight = new TreeMap<>();
             Map<String, Integer> count = new HashMap<>();
             int readingCount = 0;
             for (Detection d : detections) {
-                OcrReadingEntity r = byDetection.get(d.frame() + "/" + d.index());
+                OcrReading r = byDetection.get(d.frame() + "/" + d.index());
                 if (r == null) {
                     continue;
                 }
                 readingCount++;
-                if (r.number != null && r.confidence >= MIN_VOTE) {
-                    weight.merge(r.number, (double) r.confidence, Double::sum);
-                    count.merge(r.number, 1, Integer::sum);
+                if (r.number() != null && r.confidence() >= MIN_VOTE) {
+                    weight.merge(r.number(), (double) r.confidence(), Double::sum);
+                    count.merge(r.number(), 1, Integer::sum);
                 }
             }
-            PlayerEntity p = new PlayerEntity();
-            p.videoId = videoId;
-            p.trackId = track;
             String winner = null;
             for (Map.Entry<String, Double> e : weight.entrySet()) {   // sorted: ties go to the smaller number
                 if (winner == null || e.getValue() > weight.get(winner)) {
                     winner = e.getKey();
                 }
             }
-            p.number = winner;
-            p.votes = winner == null ? 0 : count.get(winner);
-            p.readings = readingCount;
-            p.confidence = winner == null ? 0f : (float) (weight.get(winner) / readingCount);
-            p.framesSeen = detections.size();
-            p.firstFrame = detections.get(0).frame();
-            p.lastFrame = detections.get(detections.size() - 1).frame();
-            p.shortTrack = detections.size() < minFrames;
+            Player p = new Player(track, winner, winner == null ? 0f : (float) (weight.get(winner) / readingCount),
+                    winner == null ? 0 : count.get(winner), readingCount, detections.size(), detections.get(0).frame(),
+                    detections.get(detections.size() - 1).frame(), detections.size() < minFrames);
             players.add(p);
         });
         return players;

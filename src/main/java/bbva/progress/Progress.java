@@ -1,9 +1,8 @@
 package bbva.progress;
 
-import bbva.store.BatchEntity;
+import bbva.store.Batch;
 import bbva.store.BatchPlan;
 import bbva.store.WorkStatus;
-import bbva.store.VideoEntity;
 import java.util.List;
 import java.util.Map;
 
@@ -17,53 +16,35 @@ public record Progress(int framesDone, int framesTotal, int batchesDone, int bat
     /** How much of the whole job each phase stands for; OCR's share goes to detection when OCR is off. */
     public record Weights(double detect, double ocr) {
         public static final Weights DEFAULT = new Weights(0.7, 0.3);
-
-        public static Weights parse(String spec) {
-            double d = DEFAULT.detect;
-            double o = DEFAULT.ocr;
-            for (String part : spec.split(",")) {
-                String[] kv = part.split("=", 2);
-                if (kv.length != 2) {
-                    throw new IllegalArgumentException("weights look like detect=0.7,ocr=0.3, got '" + spec + "'");
-                }
-                double v = Double.parseDouble(kv[1].strip());
-                switch (kv[0].strip()) {
-                    case "detect" -> d = v;
-                    case "ocr" -> o = v;
-                    default -> throw new IllegalArgumentException("unknown phase '" + kv[0] + "' (detect, ocr)");
-                }
-            }
-            if (d < 0 || o < 0 || d + o <= 0) {
-                throw new IllegalArgumentException("weights must be >= 0 and not both 0");
-            }
-            return new Weights(d, o);
-        }
     }
 
-    /** @param persons person detections per batch index (PlayerStore.personsPerBatch); empty while unknown */
-    public static Progress of(VideoEntity video, List<BatchEntity> batches, Map<Integer, Long> persons) {
+    /**
+     * @param analyzedFrames frames the analysis covers (the video's row)
+     * @param persons person detections per batch index (PlayerStore.personsPerBatch); empty while unknown
+     */
+    public static Progress of(int analyzedFrames, int frameStride, List<Batch> batches, Map<Integer, Long> persons) {
         int frames = 0;
         int done = 0;
         int ocrDone = 0;
         int ocrTotal = 0;
         long read = 0;
         long toRead = 0;
-        for (BatchEntity b : batches) {
-            if (b.detectionStatus == WorkStatus.COMPLETED) {
+        for (Batch b : batches) {
+            if (b.detection() == WorkStatus.COMPLETED) {
                 done++;
-                frames += BatchPlan.analyzedIn(b.frameStart, b.frameEnd, video.frameStride);
+                frames += BatchPlan.analyzedIn(b.frameStart(), b.frameEnd(), frameStride);
             }
-            if (b.ocrStatus != WorkStatus.SKIPPED) {
-                long people = persons.getOrDefault(b.batchIndex, 0L);
+            if (b.ocr() != WorkStatus.SKIPPED) {
+                long people = persons.getOrDefault(b.index(), 0L);
                 ocrTotal++;
                 toRead += people;
-                if (b.ocrStatus == WorkStatus.COMPLETED) {
+                if (b.ocr() == WorkStatus.COMPLETED) {
                     ocrDone++;
                     read += people;
                 }
             }
         }
-        return new Progress(frames, video.analyzedFrames, done, batches.size(), ocrDone, ocrTotal, read, toRead);
+        return new Progress(frames, analyzedFrames, done, batches.size(), ocrDone, ocrTotal, read, toRead);
     }
 
     public double detectFraction() {
@@ -99,21 +80,5 @@ public record Progress(int framesDone, int framesTotal, int batchesDone, int bat
             return "detect";
         }
         return ocrEnabled() && ocrFraction() < 1 ? "ocr" : "done";
-    }
-
-    /** "Detection: 120/795 frames (15%)". */
-    public String detectionLine() {
-        return "Detection: " + framesDone + "/" + framesTotal + " frames (" + percent(detectFraction()) + "%)";
-    }
-
-    /** "OCR: 1240/3100 detections (40%)". */
-    public String ocrLine() {
-        return "OCR: " + ocrDone + "/" + ocrTotal + " detections (" + percent(ocrFraction()) + "%)";
-    }
-
-    /** The live line: detection, then OCR once detection is done, then overall. */
-    public String line(Weights w) {
-        String phases = detectFraction() >= 1 && ocrEnabled() ? detectionLine() + "  " + ocrLine() : detectionLine();
-        return phases + "  overall " + percent(overall(w)) + "%";
     }
 }

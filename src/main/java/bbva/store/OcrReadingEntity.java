@@ -1,5 +1,6 @@
 package bbva.store;
 
+import bbva.ocr.OcrReading;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -24,4 +25,8 @@ public class OcrReadingEntity {
     public String number;
     public float confidence;
     public String engine;
+
+    OcrReading toReading() {
+        return new OcrReading(frame, index, number, confidence, engine);
+    }
 }

@@ -1,5 +1,6 @@
 package bbva.store;
 
+import bbva.identify.Player;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -33,4 +34,23 @@ public class PlayerEntity {
     public int lastFrame;
     @Column(name = "short_track")
     public boolean shortTrack;
+
+    static PlayerEntity of(long videoId, Player p) {
+        PlayerEntity e = new PlayerEntity();
+        e.videoId = videoId;
+        e.trackId = p.trackId();
+        e.number = p.number();
+        e.confidence = p.confidence();
+        e.votes = p.votes();
+        e.readings = p.readings();
+        e.framesSeen = p.framesSeen();
+        e.firstFrame = p.firstFrame();
+        e.lastFrame = p.lastFrame();
+        e.shortTrack = p.shortTrack();
+        return e;
+    }
+
+    Player toPlayer() {
+        return new Player(trackId, number, confidence, votes, readings, framesSeen, firstFrame, lastFrame, shortTrack);
+    }
 }

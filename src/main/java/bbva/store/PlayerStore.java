@@ -1,6 +1,8 @@
 package bbva.store;
 
 import bbva.detect.Detection;
+import bbva.identify.Player;
+import bbva.ocr.OcrReading;
 import bbva.ocr.JerseyReading;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
@@ -38,9 +40,9 @@ public class PlayerStore {
         });
     }
 
-    public List<OcrReadingEntity> readings(long videoId) {
+    public List<OcrReading> readings(long videoId) {
         return jpa.read(em -> em.createQuery("SELECT r FROM OcrReadingEntity r WHERE r.videoId = :v ORDER BY r.frame, r.index",
-                OcrReadingEntity.class).setParameter("v", videoId).getResultList());
+                OcrReadingEntity.class).setParameter("v", videoId).getResultStream().map(OcrReadingEntity::toReading).toList());
     }
 
     /**
@@ -48,9 +50,9 @@ public class PlayerStore {
      * alone, bucketed into the given batches here: a join with processing_batches would hold a batch
      * row lock while waiting for the detect writer's rows, and deadlock with its commit.
      */
-    public Map<Integer, Long> personsPerBatch(long videoId, List<String> personLabels, List<BatchEntity> batches) {
+    public Map<Integer, Long> personsPerBatch(long videoId, List<String> personLabels, List<Batch> batches) {
         java.util.TreeMap<Integer, Integer> batchOfStart = new java.util.TreeMap<>();
-        batches.forEach(b -> batchOfStart.put(b.frameStart, b.batchIndex));
+        batches.forEach(b -> batchOfStart.put(b.frameStart(), b.index()));
         return jpa.read(em -> {
             Map<Integer, Long> out = new java.util.HashMap<>();
             // lower-cased as LabelMap.isPerson does: a "Referee" is tracked and read, so it is counted
@@ -67,16 +69,16 @@ public class PlayerStore {
         });
     }
 
-    public void replacePlayers(long videoId, List<PlayerEntity> players) {
+    public void replacePlayers(long videoId, List<Player> players) {
         jpa.inTransaction(em -> {
             em.createQuery("DELETE FROM PlayerEntity p WHERE p.videoId = :v").setParameter("v", videoId).executeUpdate();
-            players.forEach(em::persist);
+            players.forEach(p -> em.persist(PlayerEntity.of(videoId, p)));
             return null;
         });
     }
 
-    public List<PlayerEntity> players(long videoId) {
+    public List<Player> players(long videoId) {
         return jpa.read(em -> em.createQuery("SELECT p FROM PlayerEntity p WHERE p.videoId = :v ORDER BY p.trackId",
-                PlayerEntity.class).setParameter("v", videoId).getResultList());
+                PlayerEntity.class).setParameter("v", videoId).getResultStream().map(PlayerEntity::toPlayer).toList());
     }
 }

@@ -89,9 +89,10 @@ public class Store {
         return read(em -> em.createQuery("SELECT v FROM VideoEntity v ORDER BY v.path", VideoEntity.class).getResultList());
     }
 
-    public List<BatchEntity> batches(long videoId) {
+    public List<Batch> batches(long videoId) {
         return read(em -> em.createQuery("SELECT b FROM BatchEntity b WHERE b.videoId = :v ORDER BY b.batchIndex",
-                BatchEntity.class).setParameter("v", videoId).getResultList());
+                BatchEntity.class).setParameter("v", videoId).getResultStream()
+                .map(b -> new Batch(b.batchIndex, b.frameStart, b.frameEnd, b.detectionStatus, b.ocrStatus)).toList());
     }
 
     public List<Detection> detections(long videoId) {

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bbva.detect.Detection;
-import bbva.store.OcrReadingEntity;
-import bbva.store.PlayerEntity;
+import bbva.ocr.OcrReading;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,19 +16,14 @@ class PlayerVoteTest {
         return new Detection(frame, 0, 1, "person", 0.9f, 0, 0, 10, 10, track);
     }
 
-    private static OcrReadingEntity reading(int frame, String number, float confidence) {
-        OcrReadingEntity r = new OcrReadingEntity();
-        r.frame = frame;
-        r.index = 0;
-        r.number = number;
-        r.confidence = confidence;
-        return r;
+    private static OcrReading reading(int frame, String number, float confidence) {
+        return new OcrReading(frame, 0, number, confidence, "test");
     }
 
     @Test
     void confidenceWeightedMajorityWins() {
         List<Detection> tracked = new ArrayList<>();
-        List<OcrReadingEntity> readings = new ArrayList<>();
+        List<OcrReading> readings = new ArrayList<>();
         for (int f = 0; f < 12; f++) {
             tracked.add(det(f, 5));
         }
@@ -42,27 +36,27 @@ class PlayerVoteTest {
         }
         readings.add(reading(10, null, 0f));
         readings.add(reading(11, "8", 0.3f));
-        PlayerEntity p = PlayerVote.vote(1, tracked, readings, 10).get(0);
-        assertEquals(5, p.trackId);
-        assertEquals("23", p.number);
-        assertEquals(6, p.votes);
-        assertEquals(12, p.readings);
-        assertEquals(6 * 0.9 / 12, p.confidence, 1e-6);
-        assertEquals(12, p.framesSeen);
-        assertEquals(0, p.firstFrame);
-        assertEquals(11, p.lastFrame);
-        assertFalse(p.shortTrack);
+        Player p = PlayerVote.vote(tracked, readings, 10).get(0);
+        assertEquals(5, p.trackId());
+        assertEquals("23", p.number());
+        assertEquals(6, p.votes());
+        assertEquals(12, p.readings());
+        assertEquals(6 * 0.9 / 12, p.confidence(), 1e-6);
+        assertEquals(12, p.framesSeen());
+        assertEquals(0, p.firstFrame());
+        assertEquals(11, p.lastFrame());
+        assertFalse(p.shortTrack());
     }
 
     @Test
     void noReadingsOrShortTracks() {
         List<Detection> tracked = List.of(det(3, 1), det(4, 1), det(10, 2));
-        List<PlayerEntity> players = PlayerVote.vote(1, tracked, List.of(reading(10, "7", 0.9f)), 2);
+        List<Player> players = PlayerVote.vote(tracked, List.of(reading(10, "7", 0.9f)), 2);
         assertEquals(2, players.size());
-        assertNull(players.get(0).number);
-        assertEquals(0f, players.get(0).confidence);
-        assertFalse(players.get(0).shortTrack);
-        assertEquals("7", players.get(1).number);
-        assertTrue(players.get(1).shortTrack);
+        assertNull(players.get(0).number());
+        assertEquals(0f, players.get(0).confidence());
+        assertFalse(players.get(0).shortTrack());
+        assertEquals("7", players.get(1).number());
+        assertTrue(players.get(1).shortTrack());
     }
 }

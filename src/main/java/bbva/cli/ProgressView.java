@@ -1,5 +1,6 @@
-package bbva.progress;
+package bbva.cli;
 
+import bbva.progress.Progress;
 import java.io.PrintStream;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -9,11 +10,11 @@ import me.tongfei.progressbar.ProgressBarBuilder;
  * The live progress line. On a terminal it redraws in place; otherwise (logs, CI, a parent
  * process) it prints a new line only when the numbers change.
  */
-public final class ProgressView implements AutoCloseable {
+final class ProgressView implements AutoCloseable {
     private final ProgressBar bar;
     private volatile String line = "";
 
-    public ProgressView(PrintStream out, boolean terminal) {
+    ProgressView(PrintStream out, boolean terminal) {
         ProgressBarBuilder b = new ProgressBarBuilder()
                 .setTaskName("Detection")
                 .setInitialMax(1)
@@ -31,8 +32,8 @@ public final class ProgressView implements AutoCloseable {
         bar = b.build();
     }
 
-    public void update(Progress p, Progress.Weights weights) {
-        line = p.line(weights);
+    void update(Progress p, Progress.Weights weights) {
+        line = ProgressText.line(p, weights);
         bar.maxHint(Math.max(1, p.framesTotal()));
         bar.stepTo(p.framesDone());
     }

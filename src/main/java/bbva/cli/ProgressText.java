@@ -1,0 +1,28 @@
+package bbva.cli;
+
+import bbva.progress.Progress;
+
+/** Progress in the CLI's words. */
+final class ProgressText {
+    private ProgressText() {
+    }
+
+    /** "120/795 frames (15%)". */
+    static String detection(Progress p) {
+        return p.framesDone() + "/" + p.framesTotal() + " frames (" + Progress.percent(p.detectFraction()) + "%)";
+    }
+
+    /** "1240/3100 detections (40%)". */
+    static String ocr(Progress p) {
+        return p.ocrDone() + "/" + p.ocrTotal() + " detections (" + Progress.percent(p.ocrFraction()) + "%)";
+    }
+
+    /** The live line: detection, then OCR once detection is done, then overall. */
+    static String line(Progress p, Progress.Weights w) {
+        String phases = "Detection: " + detection(p);
+        if (p.detectFraction() >= 1 && p.ocrEnabled()) {
+            phases += "  OCR: " + ocr(p);
+        }
+        return phases + "  overall " + Progress.percent(p.overall(w)) + "%";
+    }
+}
