@@ -103,6 +103,12 @@ class BatchToolsIT {
             assertEquals("completed", b.get("ocrStatus").asText());
         }
         assertEquals(4, TestServer.get(ADMIN, API + "/analyses/" + id + "/players").json().size());
+        // the application's own messages are in Liberty's job logs (what Admin Center and batchManager show)
+        TestServer.Reply logs = TestServer.get(TestServer.MONITOR, batch + "/jobinstances/" + id + "/joblogs?type=text");
+        assertEquals(200, logs.status(), logs.body());
+        assertTrue(logs.body().contains("detect: frames 0-29 stored with "), logs.body());
+        assertTrue(logs.body().contains("Analysis " + id + ": execution " + done.get("executionId").asLong() + " ended COMPLETED"),
+                logs.body());
     }
 
     @Test

@@ -29,6 +29,7 @@ public class ServerResources {
     DataSource dataSource;
 
     private EntityManagerFactory emf;
+    private AnalysisStatuses statuses;
 
     @PostConstruct
     void open() {
@@ -36,6 +37,7 @@ public class ServerResources {
         Flyway.configure().dataSource(dataSource).resourceProvider(new ListedMigrations(getClass().getClassLoader()))
                 .javaMigrationClassProvider(java.util.List::of).load().migrate();
         emf = Persistence.createEntityManagerFactory("bbva", Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
+        statuses = new AnalysisStatuses(new Store(emf), new PlayerStore(emf));
     }
 
     @Produces
@@ -50,11 +52,11 @@ public class ServerResources {
         return new PlayerStore(emf);
     }
 
-    /** One for the server: it keeps what status reads need not read again. */
+    /** One for the server (it keeps what status reads need not read again); a final class, so not a scoped proxy. */
     @Produces
-    @ApplicationScoped
+    @Dependent
     AnalysisStatuses statuses() {
-        return new AnalysisStatuses(new Store(emf), new PlayerStore(emf));
+        return statuses;
     }
 
     /** Liberty's job repository knows; after a server crash it marks that server's executions failed when it starts. */

@@ -1,8 +1,8 @@
 package bbva.batch;
 
+import bbva.detect.Detections;
 import bbva.detect.Detector;
 import bbva.detect.DetectorFactory;
-import bbva.detect.Detections;
 import bbva.detect.FrameDetections;
 import bbva.video.VideoFrame;
 import jakarta.batch.api.chunk.ItemProcessor;

@@ -11,6 +11,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * Writer of step "detect": replaces the detections of exactly the frames of its chunk, whatever
@@ -20,6 +21,8 @@ import java.util.List;
 @Named("detectWriter")
 @Dependent
 public class DetectWriter extends AbstractItemWriter {
+    private static final Logger LOG = Logger.getLogger(DetectWriter.class.getName());
+
     @Inject
     JobParameters job;
     @Inject
@@ -44,6 +47,8 @@ public class DetectWriter extends AbstractItemWriter {
         int first = ((FrameDetections) items.get(0)).frame();
         int last = ((FrameDetections) items.get(items.size() - 1)).frame();
         store.writeDetections(videoId, plan, first, last, detections);
+        LOG.info(() -> "detect: frames " + first + "-" + last + " stored with " + detections.size() + " detections (batch "
+                + plan.batchOf(first) + (plan.batchOf(last) != plan.batchOf(first) ? "-" + plan.batchOf(last) : "") + ")");
         FaultPoints.reach("detect.committed." + plan.batchOf(last));
     }
 }

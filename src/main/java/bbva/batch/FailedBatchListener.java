@@ -6,6 +6,8 @@ import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Chunk listener of the steps that own batch statuses ("detect", each "ocr" partition): when a chunk
@@ -14,6 +16,8 @@ import jakarta.inject.Named;
 @Named("failedBatchListener")
 @Dependent
 public class FailedBatchListener extends AbstractChunkListener {
+    private static final Logger LOG = Logger.getLogger(FailedBatchListener.class.getName());
+
     @Inject
     JobParameters job;
     @Inject
@@ -25,6 +29,7 @@ public class FailedBatchListener extends AbstractChunkListener {
     public void onError(Exception e) {
         StepResources at = StepResources.of(stepContext);
         if (at.batch() != null) {
+            LOG.log(Level.WARNING, stepContext.getStepName() + ": batch " + at.batch() + " failed: " + e, e);
             store.failBatch(job.video().id, at.phase(), at.batch());
         }
     }

@@ -2,8 +2,8 @@ package bbva.batch;
 
 import bbva.AnalysisParameters;
 import bbva.detect.Detection;
-import bbva.identify.PlayerVote;
 import bbva.identify.Player;
+import bbva.identify.PlayerVote;
 import bbva.store.PlayerStore;
 import bbva.store.Store;
 import bbva.store.VideoEntity;

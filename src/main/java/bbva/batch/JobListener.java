@@ -11,6 +11,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * Keeps the videos row of this analysis in step with its executions (a restart names its execution
@@ -20,6 +21,8 @@ import java.util.Map;
 @Named("jobListener")
 @Dependent
 public class JobListener extends AbstractJobListener {
+    private static final Logger LOG = Logger.getLogger(JobListener.class.getName());
+
     @Inject
     JobContext jobContext;
     @Inject
@@ -34,7 +37,10 @@ public class JobListener extends AbstractJobListener {
      */
     @Override
     public void beforeJob() throws InterruptedException {
+        LOG.info(() -> "Analysis " + jobContext.getInstanceId() + " of " + video() + ": execution " + jobContext.getExecutionId()
+                + " waits for an analysis slot");
         slots.acquire(jobContext.getExecutionId(), () -> jobContext.getBatchStatus() == BatchStatus.STOPPING);
+        LOG.info(() -> "Analysis " + jobContext.getInstanceId() + ": execution " + jobContext.getExecutionId() + " started");
         store.continueAnalysis(video(), jobContext.getInstanceId(), jobContext.getExecutionId());
     }
 
@@ -63,6 +69,8 @@ public class JobListener extends AbstractJobListener {
             jobContext.setExitStatus(ExitStatuses.FAILED + "the job failed; see its log.");
         }
         store.finishVideo(video(), jobContext.getInstanceId(), videoStatus);
+        LOG.info(() -> "Analysis " + jobContext.getInstanceId() + ": execution " + jobContext.getExecutionId() + " ended "
+                + jobContext.getExitStatus());
     }
 
     private String stopReason() {

@@ -2,9 +2,9 @@ package bbva.batch;
 
 import bbva.AnalysisParameters;
 import bbva.store.Batch;
-import bbva.store.WorkStatus;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
+import bbva.store.WorkStatus;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
 import jakarta.batch.api.partition.PartitionPlanImpl;

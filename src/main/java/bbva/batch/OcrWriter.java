@@ -14,6 +14,7 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * Writer of a step "ocr" partition: replaces the readings of exactly the frames of its chunk, however
@@ -22,6 +23,8 @@ import java.util.Map;
 @Named("ocrWriter")
 @Dependent
 public class OcrWriter extends AbstractItemWriter {
+    private static final Logger LOG = Logger.getLogger(OcrWriter.class.getName());
+
     @Inject
     JobParameters job;
     @Inject
@@ -49,6 +52,8 @@ public class OcrWriter extends AbstractItemWriter {
         int last = ((FrameReadings) items.get(items.size() - 1)).frame();
         String engine = StepResources.of(stepContext).require(JerseyReader.class).engine();
         players.writeReadings(videoId, plan, first, last, all, engine);
+        LOG.info(() -> "ocr: frames " + first + "-" + last + " read, " + all.size() + " person detections (batch "
+                + plan.batchOf(first) + ")");
         FaultPoints.reach("ocr.committed." + plan.batchOf(last));
     }
 }

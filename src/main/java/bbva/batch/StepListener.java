@@ -1,16 +1,22 @@
 package bbva.batch;
 
 import jakarta.batch.api.listener.AbstractStepListener;
+import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Around every step: time it; on failure, record the reason as the step's and the job's exit status. */
 @Named("stepListener")
 @Dependent
 public class StepListener extends AbstractStepListener {
+    private static final Logger LOG = Logger.getLogger(StepListener.class.getName());
+
     @Inject
     JobContext jobContext;
     @Inject
@@ -21,16 +27,36 @@ public class StepListener extends AbstractStepListener {
     @Override
     public void beforeStep() {
         started = System.nanoTime();
+        LOG.info(() -> stepContext.getStepName() + ": started (analysis " + jobContext.getInstanceId() + ", execution "
+                + jobContext.getExecutionId() + ")");
     }
 
     @Override
     public void afterStep() {
-        RunMetrics.addStep(stepContext.getStepName(), System.nanoTime() - started);
+        long nanos = System.nanoTime() - started;
+        RunMetrics.addStep(stepContext.getStepName(), nanos);
         Exception error = stepContext.getException();
         if (error != null) {
             String reason = ExitStatuses.failed(error);
             jobContext.setExitStatus(reason);
             stepContext.setExitStatus(reason);
+            LOG.log(Level.SEVERE, stepContext.getStepName() + ": " + reason, error);
+            return;
         }
+        LOG.info(() -> String.format(Locale.ROOT, "%s: ended in %.1f s%s", stepContext.getStepName(), nanos / 1e9, counts()));
+    }
+
+    /** A chunk step's counts, e.g. ", read 90, written 90, commits 3". */
+    private String counts() {
+        StringBuilder out = new StringBuilder();
+        for (Metric m : stepContext.getMetrics()) {
+            switch (m.getType()) {
+                case READ_COUNT -> out.append(", read ").append(m.getValue());
+                case WRITE_COUNT -> out.append(", written ").append(m.getValue());
+                case COMMIT_COUNT -> out.append(", commits ").append(m.getValue());
+                default -> { }
+            }
+        }
+        return out.toString();
     }
 }

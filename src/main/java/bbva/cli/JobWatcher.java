@@ -29,6 +29,7 @@ final class JobWatcher {
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
     private final AnalysisStatuses statuses;
+    private long ocrNanos0;
 
     JobWatcher(EmbeddedRuntime runtime, String video, Progress.Weights weights, boolean showProgress) {
         this.runtime = runtime;
@@ -42,6 +43,7 @@ final class JobWatcher {
         out.println("Execution " + executionId + ": analyzing " + video);
         long t0 = System.nanoTime();
         long inference0 = RunMetrics.inferenceNanos();
+        ocrNanos0 = RunMetrics.ocrNanos();
         int framesBefore = progress().map(Progress::framesDone).orElse(0);
         RunStats stats = new RunStats();
         BatchStatus status;
@@ -104,7 +106,7 @@ final class JobWatcher {
         }
         if (p.ocrEnabled()) {
             out.println("  jersey OCR      : " + p.ocrDone() + "/" + p.ocrTotal() + " person detections read ("
-                    + p.ocrBatchesDone() + "/" + p.ocrBatchesTotal() + " batches)");
+                    + p.ocrBatchesDone() + "/" + p.ocrBatchesTotal() + " batches)" + ocrModelTime());
         }
         if (status == BatchStatus.COMPLETED) {
             PlayersTable.print(out, v.get(), runtime.players().players(v.get().id));
@@ -115,6 +117,12 @@ final class JobWatcher {
             out.println("  Completed batches are kept. After fixing the cause, continue with: bbva resume " + video);
         }
         return framesRun;
+    }
+
+    /** The OCR model's time in this run, when it ran. */
+    private String ocrModelTime() {
+        double seconds = (RunMetrics.ocrNanos() - ocrNanos0) / 1e9;
+        return seconds > 0 ? String.format(Locale.ROOT, ", OCR model %.1f s", seconds) : "";
     }
 
     private Optional<Progress> progress() {

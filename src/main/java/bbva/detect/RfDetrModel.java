@@ -1,13 +1,10 @@
 package bbva.detect;
 
 import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import bbva.AnalysisException;
-import java.nio.FloatBuffer;
+import bbva.onnx.OnnxSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,8 +22,7 @@ public final class RfDetrModel implements AutoCloseable {
     public record Output(float[] dets, float[] logits) {
     }
 
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
-    private final OrtSession session;
+    private final OnnxSession session;
     private final Path file;
     private final int resolution;
     private final int queries;
@@ -38,24 +34,20 @@ public final class RfDetrModel implements AutoCloseable {
             throw new AnalysisException("Model file not found: " + file
                     + ". Export an RF-DETR model to ONNX (see models/README.md) and pass it with --model, or use --detector hog.");
         }
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(threads);
-            options.setInterOpNumThreads(1);
-            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            session = env.createSession(file.toString(), options);
+        try {
+            session = OnnxSession.open(file.toString(), threads);
         } catch (OrtException e) {
             throw new AnalysisException("Model file " + file + " is not a valid ONNX model (" + firstLine(e.getMessage())
                     + "). Re-export it (see models/README.md) or pass another file with --model.", e);
         }
         try {
-            long[] in = shapeOf(session.getInputInfo(), INPUT);
-            long[] boxes = shapeOf(session.getOutputInfo(), BOXES);
-            long[] logits = shapeOf(session.getOutputInfo(), LOGITS);
+            long[] in = OnnxSession.shapeOf(session.inputs(), INPUT);
+            long[] boxes = OnnxSession.shapeOf(session.outputs(), BOXES);
+            long[] logits = OnnxSession.shapeOf(session.outputs(), LOGITS);
             if (in == null || boxes == null || logits == null || in.length != 4 || in[1] != 3 || in[2] != in[3]
                     || in[2] <= 0 || boxes.length != 3 || boxes[2] != 4 || logits.length != 3 || logits[2] <= 0) {
                 throw new AnalysisException("Model " + file + " does not have RF-DETR's inputs/outputs: it has inputs "
-                        + describe(session.getInputInfo()) + " and outputs " + describe(session.getOutputInfo()) + "; "
+                        + describe(session.inputs()) + " and outputs " + describe(session.outputs()) + "; "
                         + SIGNATURE + ". Export with rfdetr's model.export() (see models/README.md).");
             }
             resolution = (int) in[2];
@@ -84,29 +76,12 @@ public final class RfDetrModel implements AutoCloseable {
 
     public Output run(float[] chw) {
         long[] shape = {1, 3, resolution, resolution};
-        try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(chw), shape);
-             OrtSession.Result result = session.run(Map.of(INPUT, input))) {
-            float[] dets = flat((OnnxTensor) result.get(BOXES).orElseThrow());
-            float[] logits = flat((OnnxTensor) result.get(LOGITS).orElseThrow());
-            return new Output(dets, logits);
+        try {
+            Map<String, OnnxSession.Tensor> out = session.run(INPUT, chw, shape);
+            return new Output(out.get(BOXES).data(), out.get(LOGITS).data());
         } catch (OrtException e) {
             throw new IllegalStateException("RF-DETR inference failed on " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static float[] flat(OnnxTensor t) {
-        FloatBuffer fb = t.getFloatBuffer();
-        float[] out = new float[fb.remaining()];
-        fb.get(out);
-        return out;
-    }
-
-    private static long[] shapeOf(Map<String, NodeInfo> nodes, String name) {
-        NodeInfo n = nodes.get(name);
-        if (n == null || !(n.getInfo() instanceof TensorInfo ti)) {
-            return null;
-        }
-        return ti.getShape();
     }
 
     private static String describe(Map<String, NodeInfo> nodes) {
@@ -129,10 +104,8 @@ public final class RfDetrModel implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
+        if (session != null) {   // a half-built model has none
             session.close();
-        } catch (OrtException | NullPointerException ignored) {
-            // closing a half-built session: nothing else to release
         }
     }
 }

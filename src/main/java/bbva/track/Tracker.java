@@ -1,6 +1,7 @@
 package bbva.track;
 
 import bbva.detect.Detection;
+import bbva.detect.Overlap;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -96,13 +97,6 @@ public final class Tracker {
     }
 
     static double iou(double[] box, Detection d) {
-        double ix = Math.min(box[2], d.x2()) - Math.max(box[0], d.x1());
-        double iy = Math.min(box[3], d.y2()) - Math.max(box[1], d.y1());
-        if (ix <= 0 || iy <= 0) {
-            return 0;
-        }
-        double inter = ix * iy;
-        double union = (box[2] - box[0]) * (box[3] - box[1]) + (double) d.width() * d.height() - inter;
-        return inter / union;
+        return Overlap.iou(box, Overlap.box(d));
     }
 }

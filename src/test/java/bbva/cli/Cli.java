@@ -101,6 +101,11 @@ final class Cli {
             assertTrue(output.contains(text), "expected '" + text + "' in:\n" + output);
             return this;
         }
+
+        Result notContains(String text) {
+            assertTrue(!output.contains(text), "did not expect '" + text + "' in:\n" + output);
+            return this;
+        }
     }
 
     Child start(List<String> systemProperties, String... args) throws IOException {

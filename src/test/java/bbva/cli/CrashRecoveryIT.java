@@ -86,7 +86,13 @@ class CrashRecoveryIT {
                 .contains("FAILED").contains("injected failure at detect.frame.75")
                 .contains("bbva resume");
         cli.run("status", video.toString()).expect(0).contains("failed").contains("2/5");
-        cli.run("resume", video.toString(), "--no-progress").expect(0).contains("COMPLETED");
+        // the job's own messages go to the data directory's log, not the console: steps, stored batches, the failure's cause
+        String log = java.nio.file.Files.readString(dir.resolve("bbva.log.0"));
+        assertTrue(log.contains("detect: frames 30-59 stored with "), log);
+        assertTrue(log.contains("detect: batch 2 failed: java.lang.IllegalStateException: injected failure at detect.frame.75"), log);
+        assertTrue(log.contains("ended FAILED: "), log);
+        cli.run("resume", video.toString(), "--no-progress").expect(0).contains("COMPLETED").notContains("detect: frames");
+        assertTrue(java.nio.file.Files.readString(dir.resolve("bbva.log.0")).contains("ended COMPLETED"));
         assertEquals(reference, cli.export(video));
     }
 }
