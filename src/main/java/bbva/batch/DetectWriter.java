@@ -2,13 +2,10 @@ package bbva.batch;
 
 import bbva.detect.Detection;
 import bbva.detect.FrameDetections;
-import bbva.store.BatchPlan;
 import bbva.store.Store;
-import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
@@ -20,32 +17,23 @@ import java.util.logging.Logger;
  */
 @Named("detectWriter")
 @Dependent
-public class DetectWriter extends AbstractItemWriter {
+public class DetectWriter extends FramesWriter {
     private static final Logger LOG = Logger.getLogger(DetectWriter.class.getName());
 
     @Inject
-    JobParameters job;
-    @Inject
     Store store;
 
-    private long videoId;
-    private BatchPlan plan;
-
     @Override
-    public void open(Serializable checkpoint) {
-        var video = job.video();
-        videoId = video.id;
-        plan = BatchPlan.of(video);
+    protected int frameOf(Object item) {
+        return ((FrameDetections) item).frame();
     }
 
     @Override
-    public void writeItems(List<Object> items) {
+    protected void write(int first, int last, List<Object> items) {
         List<Detection> detections = new ArrayList<>();
         for (Object item : items) {
             detections.addAll(((FrameDetections) item).detections());
         }
-        int first = ((FrameDetections) items.get(0)).frame();
-        int last = ((FrameDetections) items.get(items.size() - 1)).frame();
         store.writeDetections(videoId, plan, first, last, detections);
         LOG.info(() -> "detect: frames " + first + "-" + last + " stored with " + detections.size() + " detections (batch "
                 + plan.batchOf(first) + (plan.batchOf(last) != plan.batchOf(first) ? "-" + plan.batchOf(last) : "") + ")");
