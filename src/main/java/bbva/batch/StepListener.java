@@ -49,7 +49,9 @@ public class StepListener extends AbstractStepListener {
     /** A chunk step's counts, e.g. ", read 90, written 90, commits 3". */
     private String counts() {
         StringBuilder out = new StringBuilder();
+        boolean any = false;
         for (Metric m : stepContext.getMetrics()) {
+            any |= m.getValue() != 0;
             switch (m.getType()) {
                 case READ_COUNT -> out.append(", read ").append(m.getValue());
                 case WRITE_COUNT -> out.append(", written ").append(m.getValue());
@@ -57,6 +59,6 @@ public class StepListener extends AbstractStepListener {
                 default -> { }
             }
         }
-        return out.toString();
+        return any ? out.toString() : "";   // a batchlet has no counts
     }
 }
