@@ -15,7 +15,28 @@ import java.util.stream.Collectors;
 public record AnalysisParameters(Path video, int batchSizeFrames, int frameStride, int maxFrames,
                                  String detector, Path model, float scoreThreshold, Set<String> classes,
                                  int threads, Path detectionsFile, boolean ocrEnabled, int ocrThreads,
-                                 int minTrackFrames, boolean replace) {
+                                 int minTrackFrames, ExecutionMode executionMode, int detectPartitions,
+                                 boolean replace) {
+    /** How the steps share the machine; never part of the results. */
+    public enum ExecutionMode {
+        /** Steps one after another. */
+        SEQUENTIAL("sequential"),
+        /** OCR follows detection batch by batch while detection goes on. */
+        PIPELINE("pipeline");
+
+        public final String id;
+
+        ExecutionMode(String id) {
+            this.id = id;
+        }
+
+        static ExecutionMode of(String id) {
+            return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst().orElseThrow(() -> new AnalysisException(
+                    Key.EXECUTION_MODE.id + " must be " + Arrays.stream(values()).map(m -> m.id)
+                            .collect(Collectors.joining(" or ")) + ", got '" + id + "'."));
+        }
+    }
+
     /**
      * Every job parameter, with what the front ends need to offer it: the CLI option (picocli options
      * of {@code analyze} are made from these), whether it changes results (an unfinished analysis may
@@ -41,6 +62,11 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         OCR_THREADS("ocrThreads", "--ocr-threads", "N", "OCR partitions run in parallel (default: 1).", Effect.SPEED),
         MIN_TRACK_FRAMES("minTrackFrames", "--min-track-frames", "N",
                 "Tracks seen in fewer analyzed frames are flagged short (default: 10).", Effect.RESULTS),
+        EXECUTION_MODE("executionMode", "--mode", "MODE",
+                "sequential, or pipeline: OCR follows detection batch by batch (default: sequential).", Effect.SPEED),
+        DETECT_PARTITIONS("detectPartitions", "--detect-partitions", "N",
+                "Detection streams, each over its own range of batches with its own model session (default: 1).",
+                Effect.SPEED),
         /** "true": this analysis may replace the stored results of an earlier analysis of the same file. */
         REPLACE("replace", "--fresh", "true", "Start over even if an analysis of this video exists.", Effect.CONTROL),
         /** Fault injection for tests of a bad batch (read by {@code ForceFailureListener}); no CLI option. */
@@ -88,6 +114,7 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
     /** Far above what a machine's cores can use; the bounds keep a job parameter from exhausting a server's threads. */
     public static final int MAX_THREADS = 64;
     public static final int MAX_OCR_THREADS = 16;
+    public static final int MAX_DETECT_PARTITIONS = 16;
     public static final Set<String> DETECTORS = Set.of("auto", "rfdetr", "hog", "file");
 
     public static AnalysisParameters parse(Properties p) {
@@ -126,9 +153,12 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         boolean ocr = bool(p, Key.OCR_ENABLED.id, true);
         int ocrThreads = intParam(p, Key.OCR_THREADS.id, 1, 1, MAX_OCR_THREADS, "parallel OCR partitions");
         int minTrack = intParam(p, Key.MIN_TRACK_FRAMES.id, 10, 1, "frames a track needs to be trusted");
+        ExecutionMode mode = ExecutionMode.of(p.getProperty(Key.EXECUTION_MODE.id, "").strip().toLowerCase(Locale.ROOT)
+                .transform(m -> m.isEmpty() ? ExecutionMode.SEQUENTIAL.id : m));
+        int partitions = intParam(p, Key.DETECT_PARTITIONS.id, 1, 1, MAX_DETECT_PARTITIONS, "detection streams");
         return new AnalysisParameters(Path.of(video), batch, stride, max, detector,
                 model.isEmpty() ? null : Path.of(model), threshold, classSet, threads,
-                detections.isEmpty() ? null : Path.of(detections), ocr, ocrThreads, minTrack,
+                detections.isEmpty() ? null : Path.of(detections), ocr, ocrThreads, minTrack, mode, partitions,
                 bool(p, Key.REPLACE.id, false));
     }
 
@@ -153,6 +183,8 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         p.setProperty(Key.OCR_ENABLED.id, Boolean.toString(ocrEnabled));
         p.setProperty(Key.OCR_THREADS.id, Integer.toString(ocrThreads));
         p.setProperty(Key.MIN_TRACK_FRAMES.id, Integer.toString(minTrackFrames));
+        p.setProperty(Key.EXECUTION_MODE.id, executionMode.id);
+        p.setProperty(Key.DETECT_PARTITIONS.id, Integer.toString(detectPartitions));
         p.setProperty(Key.REPLACE.id, Boolean.toString(replace));
         return p;
     }

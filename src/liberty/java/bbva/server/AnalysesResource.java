@@ -136,7 +136,8 @@ public class AnalysesResource {
     /** Where an analysis stands: the same numbers, from the same tables, as the CLI's status command. */
     public record Detail(long id, long executionId, String batchStatus, String exitStatus, String video, Long supersededBy,
                          String phase, Count frames, Long detections, Count ocr, Integer detectPercent, Integer ocrPercent,
-                         Integer overallPercent, List<BatchRow> batches, List<Analyses.Step> steps) {
+                         Integer overallPercent, String executionMode, List<AnalysisStatus.Stream> detectionStreams,
+                         List<BatchRow> batches, List<Analyses.Step> steps) {
     }
 
     /** Done out of total. */
@@ -164,14 +165,14 @@ public class AnalysesResource {
         VideoEntity v = store.video(Analyses.videoOf(e)).orElse(null);
         if (v == null || superseded(id, v)) {
             return new Detail(id, s.executionId(), s.batchStatus(), s.exitStatus(), s.video(), v == null ? null : v.jobInstance,
-                    null, null, null, null, null, null, null, null, steps);
+                    null, null, null, null, null, null, null, null, null, null, steps);
         }
         AnalysisStatus status = statuses.of(v);
         Progress p = status.progress();
         return new Detail(id, s.executionId(), s.batchStatus(), s.exitStatus(), s.video(), null, p.phase(),
                 new Count(p.framesDone(), p.framesTotal()), status.detections(), new Count(p.ocrDone(), p.ocrTotal()),
                 Progress.percent(p.detectFraction()), Progress.percent(p.ocrFraction()),
-                Progress.percent(p.overall(Progress.Weights.DEFAULT)),
+                Progress.percent(p.overall(Progress.Weights.DEFAULT)), status.executionMode(), status.streams(),
                 status.batches().stream().map(BatchRow::of).toList(), steps);
     }
 

@@ -3,9 +3,12 @@ package bbva.app;
 import bbva.detect.LabelMap;
 import bbva.progress.Progress;
 import bbva.store.Batch;
+import bbva.store.BatchPlan;
 import bbva.store.PlayerStore;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
+import bbva.store.WorkStatus;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +34,18 @@ public final class AnalysisStatuses {
 
     public AnalysisStatus of(VideoEntity v) {
         List<Batch> batches = store.batches(v.id);
-        return new AnalysisStatus(progress(v, batches), store.detectionCount(v.id), batches);
+        return new AnalysisStatus(progress(v, batches), store.detectionCount(v.id), batches, v.executionMode,
+                streams(v, batches));
+    }
+
+    private static List<AnalysisStatus.Stream> streams(VideoEntity v, List<Batch> batches) {
+        List<AnalysisStatus.Stream> out = new ArrayList<>();
+        for (BatchPlan.Part part : BatchPlan.of(v).parts(v.detectPartitions)) {
+            int detected = (int) batches.stream().filter(b -> b.index() >= part.firstBatch() && b.index() <= part.lastBatch()
+                    && b.detection() == WorkStatus.COMPLETED).count();
+            out.add(new AnalysisStatus.Stream(part.firstBatch(), part.lastBatch(), detected));
+        }
+        return out;
     }
 
     /** Progress alone (no detection count), for a live progress line. */
@@ -44,7 +58,7 @@ public final class AnalysisStatuses {
         Map<Integer, Long> persons = personsOfDetected.get(key);
         if (persons == null) {
             persons = players.personsPerBatch(v.id, LabelMap.PERSON_LABELS, batches);
-            if (batches.stream().allMatch(b -> b.detection() == bbva.store.WorkStatus.COMPLETED)) {
+            if (batches.stream().allMatch(b -> b.detection() == WorkStatus.COMPLETED)) {
                 personsOfDetected.put(key, persons);
             }
         }

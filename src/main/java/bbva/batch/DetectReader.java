@@ -2,16 +2,25 @@ package bbva.batch;
 
 import bbva.store.Phase;
 import bbva.video.VideoFrame;
+import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** Reader of step "detect": every analyzed frame of the video, in order. */
+/** Reader of a step "detect" partition: every analyzed frame of its batches, in order. */
 @Named("detectReader")
 @Dependent
 public class DetectReader extends FrameReader {
+    @Inject
+    @BatchProperty(name = DetectMapper.FIRST_BATCH)
+    String firstBatch;
+    @Inject
+    @BatchProperty(name = DetectMapper.LAST_BATCH)
+    String lastBatch;
+
     @Override
     protected Range range() {
-        return new Range(0, plan.endFrame() - 1);
+        return new Range(plan.span(Integer.parseInt(firstBatch)).frameStart(), plan.span(Integer.parseInt(lastBatch)).frameEnd());
     }
 
     @Override

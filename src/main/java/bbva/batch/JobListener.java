@@ -41,6 +41,7 @@ public class JobListener extends AbstractJobListener {
                 + " waits for an analysis slot");
         slots.acquire(jobContext.getExecutionId(), () -> jobContext.getBatchStatus() == BatchStatus.STOPPING);
         LOG.info(() -> "Analysis " + jobContext.getInstanceId() + ": execution " + jobContext.getExecutionId() + " started");
+        DetectionRuns.forget(video());
         store.continueAnalysis(video(), jobContext.getInstanceId(), jobContext.getExecutionId());
     }
 
@@ -49,6 +50,7 @@ public class JobListener extends AbstractJobListener {
         try {
             finish();
         } finally {
+            DetectionRuns.forget(video());
             slots.release(jobContext.getExecutionId());
         }
     }
@@ -66,7 +68,8 @@ public class JobListener extends AbstractJobListener {
         } else if (videoStatus.equals(Status.STOPPED)) {
             jobContext.setExitStatus(stopReason());
         } else if (jobContext.getExitStatus() == null || !jobContext.getExitStatus().startsWith(ExitStatuses.FAILED)) {
-            jobContext.setExitStatus(ExitStatuses.FAILED + "the job failed; see its log.");
+            jobContext.setExitStatus(store.video(video()).filter(v -> v.failure != null && Long.valueOf(jobContext.getInstanceId()).equals(v.jobInstance))
+                    .map(v -> v.failure).orElse(ExitStatuses.FAILED + "the job failed; see its log."));
         }
         store.finishVideo(video(), jobContext.getInstanceId(), videoStatus);
         LOG.info(() -> "Analysis " + jobContext.getInstanceId() + ": execution " + jobContext.getExecutionId() + " ended "

@@ -1,7 +1,6 @@
 package bbva.batch;
 
 import bbva.detect.Detection;
-import bbva.ocr.JerseyCrops;
 import bbva.store.BatchPlan;
 import bbva.store.Phase;
 import bbva.store.Store;
@@ -12,8 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,16 +27,14 @@ public class OcrReader extends FrameReader {
     @BatchProperty(name = OcrMapper.BATCH)
     String batchIndex;
 
-    private final Map<Integer, List<Detection>> byFrame = new HashMap<>();
+    private Map<Integer, List<Detection>> byFrame = Map.of();
 
     @Override
     public void open(Serializable checkpoint) throws IOException {
         super.open(checkpoint);
         BatchPlan.Span span = span();
         if (span != null) {
-            for (Detection d : store.detections(video.id, span.frameStart(), span.frameEnd())) {
-                byFrame.computeIfAbsent(d.frame(), k -> new ArrayList<>()).add(d);
-            }
+            byFrame = FrameCrops.detectionsByFrame(store, video.id, span);
         }
     }
 
@@ -61,6 +56,6 @@ public class OcrReader extends FrameReader {
 
     @Override
     protected Object item(VideoFrame frame) {
-        return new FrameCrops(frame.index(), JerseyCrops.forFrame(frame, byFrame.getOrDefault(frame.index(), List.of())));
+        return FrameCrops.of(frame, byFrame);
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RunMetrics {
     private static final AtomicLong INFERENCE_NANOS = new AtomicLong();
     private static final AtomicLong OCR_NANOS = new AtomicLong();
+    private static final AtomicLong OCR_WAIT_NANOS = new AtomicLong();
     private static final Map<String, Long> STEP_NANOS = new ConcurrentHashMap<>();
 
     private RunMetrics() {
@@ -31,6 +32,15 @@ public final class RunMetrics {
 
     static void addOcr(long nanos) {
         OCR_NANOS.addAndGet(nanos);
+    }
+
+    static void addOcrWait(long nanos) {
+        OCR_WAIT_NANOS.addAndGet(nanos);
+    }
+
+    /** How long step "ocrFollow" waited for detection to complete a batch. */
+    public static long ocrWaitNanos() {
+        return OCR_WAIT_NANOS.get();
     }
 
     public static long ocrNanos() {

@@ -1,5 +1,7 @@
 package bbva.batch;
 
+import bbva.store.Store;
+import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractStepListener;
 import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.context.JobContext;
@@ -21,6 +23,12 @@ public class StepListener extends AbstractStepListener {
     JobContext jobContext;
     @Inject
     StepContext stepContext;
+    @Inject
+    Store store;
+    /** "true" on the steps of split "analyze" (set in the job XML). */
+    @Inject
+    @BatchProperty
+    String inSplit;
 
     private long started;
 
@@ -40,6 +48,10 @@ public class StepListener extends AbstractStepListener {
             String reason = ExitStatuses.failed(error);
             jobContext.setExitStatus(reason);
             stepContext.setExitStatus(reason);
+            if ("true".equals(inSplit)) {
+                // the job's exit status set from inside a split may not reach the job: the job listener reads this
+                store.recordFailure(jobContext.getProperties().getProperty("video"), reason);
+            }
             LOG.log(Level.SEVERE, stepContext.getStepName() + ": " + reason, error);
             return;
         }

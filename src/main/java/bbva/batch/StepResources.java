@@ -19,6 +19,7 @@ final class StepResources implements AutoCloseable {
     private final Deque<Runnable> closers = new ArrayDeque<>();
     private Phase phase;
     private Integer batch;
+    private boolean batchEnds;
 
     static StepResources of(StepContext step) {
         if (step.getTransientUserData() instanceof StepResources r) {
@@ -58,6 +59,15 @@ final class StepResources implements AutoCloseable {
     void working(Phase phase, int batch) {
         this.phase = phase;
         this.batch = batch;
+    }
+
+    /** Whether the item just read is the last of the reader's batch. */
+    void batchEnds(boolean ends) {
+        this.batchEnds = ends;
+    }
+
+    boolean atBatchEnd() {
+        return batchEnds;
     }
 
     Phase phase() {

@@ -33,8 +33,8 @@ public final class RunStats {
     }
 
     /** Writes the stats file if the benchmark asked for one (system property bbva.stats). */
-    public void writeIfRequested(double wallSeconds, double inferenceSeconds, int frames, Map<String, Double> stepSeconds)
-            throws IOException {
+    public void writeIfRequested(double wallSeconds, double inferenceSeconds, int frames, Map<String, Double> stepSeconds,
+                                 double ocrWaitSeconds) throws IOException {
         String file = System.getProperty(PROPERTY);
         if (file == null) {
             return;
@@ -44,6 +44,7 @@ public final class RunStats {
         p.setProperty("wallSeconds", Double.toString(wallSeconds));
         p.setProperty("inferenceSeconds", Double.toString(inferenceSeconds));
         p.setProperty("frames", Integer.toString(frames));
+        p.setProperty("ocrWaitSeconds", Double.toString(ocrWaitSeconds));
         p.setProperty("peakHeapAfterGcBytes", Long.toString(peakHeapAfterGc));
         p.setProperty("peakRssKb", Long.toString(peakRssKb()));
         stepSeconds.forEach((step, seconds) -> p.setProperty("step." + step + ".seconds", Double.toString(seconds)));

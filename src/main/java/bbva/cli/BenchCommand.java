@@ -32,6 +32,8 @@ final class BenchCommand implements Callable<Integer> {
     String threads;
     @Option(names = "--ocr-only", description = "Only time jersey OCR on a frame of 10 players.")
     boolean ocrOnly;
+    @Option(names = "--modes", description = "Compare execution modes instead: sequential, one detection stream per core, pipeline.")
+    boolean modes;
 
     @Override
     public Integer call() throws Exception {
@@ -45,9 +47,13 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println("bench: " + video + ", " + total + " frames, detector " + detector
                 + ("hog".equals(detector) ? "" : " (" + chosen.getFileName() + ")") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores");
-        Properties batched = run("30-frame checkpoints", total, 30, chosen);
-        Properties single = run("one checkpoint", total, total, chosen);
-        Properties quarter = run("quarter of the frames", Math.max(1, total / 4), 30, chosen);
+        if (modes) {
+            ModesBench.compare(total, (label, extra) -> run(label, total, 30, chosen, extra));
+            return ExitCodes.OK;
+        }
+        Properties batched = run("30-frame checkpoints", total, 30, chosen, List.of());
+        Properties single = run("one checkpoint", total, total, chosen, List.of());
+        Properties quarter = run("quarter of the frames", Math.max(1, total / 4), 30, chosen, List.of());
 
         double wall = d(batched, "wallSeconds");
         double inference = d(batched, "inferenceSeconds");
@@ -78,7 +84,8 @@ final class BenchCommand implements Callable<Integer> {
         return bbva.video.VideoProbe.probe(video.toAbsolutePath().normalize()).frameCount();
     }
 
-    private Properties run(String label, int maxFrames, int batchSize, Path chosenModel) throws IOException, InterruptedException {
+    private Properties run(String label, int maxFrames, int batchSize, Path chosenModel, List<String> extra)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("bbva-bench");
         Path stats = dir.resolve("stats.properties");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -90,9 +97,10 @@ final class BenchCommand implements Callable<Integer> {
         if (!"hog".equals(detector)) {
             cmd.addAll(List.of("--model", chosenModel.toString()));
         }
-        if (threads != null) {
+        if (threads != null && !extra.contains("--threads")) {
             cmd.addAll(List.of("--threads", threads));
         }
+        cmd.addAll(extra);
         System.out.print("run: " + label + " ... ");
         System.out.flush();
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());

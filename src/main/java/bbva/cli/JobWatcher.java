@@ -67,7 +67,7 @@ final class JobWatcher {
         double wall = (System.nanoTime() - t0) / 1e9;
         double inference = (RunMetrics.inferenceNanos() - inference0) / 1e9;
         int framesRun = summarize(executionId, status, wall, inference, framesBefore);
-        stats.writeIfRequested(wall, inference, framesRun, RunMetrics.stepSeconds());
+        stats.writeIfRequested(wall, inference, framesRun, RunMetrics.stepSeconds(), RunMetrics.ocrWaitNanos() / 1e9);
         if (signalled.isPresent() && status != BatchStatus.COMPLETED) {
             return signalled.getAsInt();
         }

@@ -68,6 +68,7 @@ final class StatusCommand implements Callable<Integer> {
                         p.batchesDone() + "/" + p.batchesTotal(),
                         e.map(x -> x.getExecutionId() + " " + x.getBatchStatus() + exitReason(x)).orElse("-"));
                 if (video != null) {
+                    printStreams(status);
                     printBatches(status.batches());
                 }
             }
@@ -93,6 +94,17 @@ final class StatusCommand implements Callable<Integer> {
     private static String exitReason(JobExecution e) {
         String exit = e.getExitStatus();
         return exit != null && exit.startsWith("FAILED: ") ? " — " + exit.substring(8) : "";
+    }
+
+    private static void printStreams(AnalysisStatus status) {
+        System.out.printf("%n  mode: %s, detection streams: %d%n", status.executionMode(), status.streams().size());
+        if (status.streams().size() > 1) {
+            for (int i = 0; i < status.streams().size(); i++) {
+                AnalysisStatus.Stream s = status.streams().get(i);
+                System.out.printf("  stream %d: batches %d-%d, %d/%d detected%n", i + 1, s.firstBatch(), s.lastBatch(),
+                        s.detected(), s.batches());
+            }
+        }
     }
 
     private static void printBatches(List<Batch> batches) {

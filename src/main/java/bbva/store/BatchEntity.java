@@ -39,4 +39,8 @@ public class BatchEntity {
     public LocalDateTime ocrCompletedAt;
     @Column(name = "created_at")
     public LocalDateTime createdAt;
+
+    Batch toBatch() {
+        return new Batch(batchIndex, frameStart, frameEnd, detectionStatus, ocrStatus);
+    }
 }

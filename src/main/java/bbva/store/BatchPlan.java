@@ -45,6 +45,27 @@ public record BatchPlan(int frameCount, int stride, int batchSize) {
         return new Span(batchIndex, first * stride, last * stride);
     }
 
+    /** Batches [first, last] of one detection partition. */
+    public record Part(int firstBatch, int lastBatch) {
+    }
+
+    /**
+     * The batches cut into {@code n} contiguous parts in order, as even as possible (earlier parts take
+     * the remainder); never more parts than batches.
+     */
+    public List<Part> parts(int n) {
+        int count = batchCount();
+        int parts = Math.max(1, Math.min(n, count));
+        List<Part> out = new ArrayList<>();
+        int first = 0;
+        for (int p = 0; p < parts; p++) {
+            int size = count / parts + (p < count % parts ? 1 : 0);
+            out.add(new Part(first, first + size - 1));
+            first += size;
+        }
+        return out;
+    }
+
     public int batchOf(int frame) {
         return frame / stride / batchSize;
     }

@@ -54,6 +54,8 @@ public class Store {
             v.batchSize = params.batchSizeFrames();
             v.frameStride = params.frameStride();
             v.analyzedFrames = plan.analyzedFrames();
+            v.executionMode = params.executionMode().id;
+            v.detectPartitions = Math.min(params.detectPartitions(), plan.batchCount());
             v.jobInstance = owner.instance();
             v.jobExecution = owner.execution();
             v.updatedAt = now;
@@ -92,7 +94,22 @@ public class Store {
     public List<Batch> batches(long videoId) {
         return read(em -> em.createQuery("SELECT b FROM BatchEntity b WHERE b.videoId = :v ORDER BY b.batchIndex",
                 BatchEntity.class).setParameter("v", videoId).getResultStream()
-                .map(b -> new Batch(b.batchIndex, b.frameStart, b.frameEnd, b.detectionStatus, b.ocrStatus)).toList());
+                .map(BatchEntity::toBatch).toList());
+    }
+
+    /** The first batch whose detection is complete and whose OCR is still to do, if any. */
+    public Optional<Batch> firstToRead(long videoId) {
+        return read(em -> em.createQuery("SELECT b FROM BatchEntity b WHERE b.videoId = :v AND b.detectionStatus = :done "
+                        + "AND b.ocrStatus <> :done AND b.ocrStatus <> :skipped ORDER BY b.batchIndex", BatchEntity.class)
+                .setParameter("v", videoId).setParameter("done", WorkStatus.COMPLETED).setParameter("skipped", WorkStatus.SKIPPED)
+                .setMaxResults(1).getResultStream().findFirst()
+                .map(BatchEntity::toBatch));
+    }
+
+    /** Every batch of the video is detected. */
+    public boolean detectionComplete(long videoId) {
+        return read(em -> em.createQuery("SELECT COUNT(b) FROM BatchEntity b WHERE b.videoId = :v AND b.detectionStatus <> :done",
+                Long.class).setParameter("v", videoId).setParameter("done", WorkStatus.COMPLETED).getSingleResult()) == 0;
     }
 
     public List<Detection> detections(long videoId) {
@@ -163,10 +180,21 @@ public class Store {
      * liveness is what keeps other analyses off), whichever steps the runtime runs again.
      */
     public void continueAnalysis(String path, long instance, long execution) {
-        inTransaction(em -> em.createQuery("UPDATE VideoEntity v SET v.jobExecution = :e, v.status = :s, v.updatedAt = :t "
+        inTransaction(em -> em.createQuery("UPDATE VideoEntity v SET v.jobExecution = :e, v.status = :s, v.failure = NULL, v.updatedAt = :t "
                         + "WHERE v.path = :p AND v.jobInstance = :i")
                 .setParameter("e", execution).setParameter("s", Status.ANALYZING).setParameter("t", now())
                 .setParameter("p", path).setParameter("i", instance).executeUpdate());
+    }
+
+    /**
+     * A step of the analysis running on this video failed for this reason (kept to the column's 2000
+     * characters). By path alone: one analysis at a time holds the row, and a step inside a split may
+     * run as a sub-job with ids of its own (Liberty).
+     */
+    public void recordFailure(String path, String reason) {
+        String kept = reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason;
+        inTransaction(em -> em.createQuery("UPDATE VideoEntity v SET v.failure = :f WHERE v.path = :p")
+                .setParameter("f", kept).setParameter("p", path).executeUpdate());
     }
 
     /** The video's status as an execution of this analysis ends, if the row still holds its results. */

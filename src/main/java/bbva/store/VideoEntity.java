@@ -33,6 +33,13 @@ public class VideoEntity {
     public int frameStride;
     @Column(name = "analyzed_frames")
     public int analyzedFrames;
+    /** Fixed at planning: a restart must split detection as the first run did, to resume each partition. */
+    @Column(name = "execution_mode")
+    public String executionMode;
+    @Column(name = "detect_partitions")
+    public int detectPartitions;
+    /** Why the latest execution failed, as its failed step said; cleared when an execution starts. */
+    public String failure;
     /** The job instance whose results this row holds, and its latest execution. */
     @Column(name = "job_instance")
     public Long jobInstance;

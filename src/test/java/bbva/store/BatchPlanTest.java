@@ -36,4 +36,15 @@ class BatchPlanTest {
         assertEquals(List.of(new BatchPlan.Span(0, 0, 0)), new BatchPlan(1, 1, 30).spans());
         assertEquals(List.of(new BatchPlan.Span(0, 0, 794)), new BatchPlan(795, 1, 795).spans());
     }
+
+    @Test
+    void partsAreContiguousEvenAndNeverMoreThanBatches() {
+        BatchPlan plan = new BatchPlan(795, 1, 30);   // 27 batches
+        assertEquals(List.of(new BatchPlan.Part(0, 26)), plan.parts(1));
+        assertEquals(List.of(new BatchPlan.Part(0, 13), new BatchPlan.Part(14, 26)), plan.parts(2));
+        assertEquals(List.of(new BatchPlan.Part(0, 6), new BatchPlan.Part(7, 13), new BatchPlan.Part(14, 20),
+                new BatchPlan.Part(21, 26)), plan.parts(4));
+        assertEquals(27, plan.parts(40).size());
+        assertEquals(List.of(new BatchPlan.Part(0, 0)), new BatchPlan(10, 1, 30).parts(3));
+    }
 }

@@ -1,0 +1,45 @@
+package bbva.cli;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/** {@code bench --modes}: the same video and model run sequentially, in one detection stream per core, and pipelined. */
+final class ModesBench {
+    interface Runner {
+        Properties run(String label, List<String> extraOptions) throws IOException, InterruptedException;
+    }
+
+    private ModesBench() {
+    }
+
+    static void compare(int frames, Runner runner) throws IOException, InterruptedException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        Properties sequential = runner.run("sequential, 1 detection stream", List.of("--mode", "sequential"));
+        Properties streams = runner.run("sequential, " + cores + " detection streams x 1 thread",
+                List.of("--mode", "sequential", "--detect-partitions", Integer.toString(cores), "--threads", "1"));
+        Properties pipeline = runner.run("pipeline, 1 detection stream", List.of("--mode", "pipeline"));
+        System.out.println();
+        double seqWall = d(sequential, "wallSeconds");
+        double seqDetect = d(sequential, "step.detect.seconds");
+        double streamsDetect = d(streams, "step.detect.seconds");
+        System.out.println(String.format(Locale.ROOT, "detection, 1 stream       : %.2f frames/s (step detect %.1f s)", frames / seqDetect, seqDetect));
+        System.out.println(String.format(Locale.ROOT, "detection, %d streams      : %.2f frames/s (step detect %.1f s); ratio %.2f (goal >= 1.12)",
+                cores, frames / streamsDetect, streamsDetect, seqDetect / streamsDetect));
+        double ocr = seqOcr(sequential);
+        double pipeWall = d(pipeline, "wallSeconds");
+        System.out.println(String.format(Locale.ROOT, "sequential job            : %.1f s (OCR %.1f s, %.0f%% of it)", seqWall, ocr, 100 * ocr / seqWall));
+        System.out.println(String.format(Locale.ROOT, "pipeline job              : %.1f s; ratio %.2f of sequential (goal <= 1.00); saves %.0f%% of the OCR time "
+                        + "(goal >= 50%% when OCR is >= 20%% of the job); OCR waited %.1f s for detection",
+                pipeWall, pipeWall / seqWall, ocr > 0 ? 100 * (seqWall - pipeWall) / ocr : 0, d(pipeline, "ocrWaitSeconds")));
+    }
+
+    private static double seqOcr(Properties p) {
+        return Double.parseDouble(p.getProperty("step.ocr.seconds", "0"));
+    }
+
+    private static double d(Properties p, String key) {
+        return Double.parseDouble(p.getProperty(key, "0"));
+    }
+}
