@@ -61,8 +61,12 @@ class BatchToolsIT {
         assertNotEquals(failedExecution, done.get("executionId").asLong());
         JsonNode steps = done.get("steps");
         assertEquals("claim", steps.get(0).get("step").asText(), "every execution claims the video first: " + done);
-        JsonNode detect = steps.get(1);
-        assertEquals("detect", detect.get("step").asText(), "prepare completed before and is not rerun: " + done);
+        JsonNode detect = null;
+        for (JsonNode step : steps) {
+            assertNotEquals("prepare", step.get("step").asText(), "prepare completed before and is not rerun: " + done);
+            detect = step.get("step").asText().equals("detect") ? step : detect;
+        }
+        assertTrue(detect != null, "the restart ran detect: " + done);
         assertEquals(FRAMES - 30, detect.get("readCount").asInt(), "resumed at frame 30, batch 0's checkpoint");
         for (JsonNode b : done.get("batches")) {
             assertEquals("completed", b.get("detectionStatus").asText());
