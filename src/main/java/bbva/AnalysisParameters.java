@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 public record AnalysisParameters(Path video, int batchSizeFrames, int frameStride, int maxFrames,
                                  String detector, Path model, float scoreThreshold, Set<String> classes,
                                  int threads, Path detectionsFile, boolean ocrEnabled, int ocrThreads,
-                                 int minTrackFrames, ExecutionMode executionMode, int detectPartitions,
+                                 int minTrackFrames, float minNumberConfidence, ExecutionMode executionMode, int detectPartitions,
                                  boolean replace) {
     /** How the steps share the machine; never part of the results. */
     public enum ExecutionMode {
@@ -48,7 +48,7 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         BATCH_SIZE("batchSizeFrames", "--batch-size", "N", "Frames per checkpointed batch (default: 30).", Effect.RESULTS),
         STRIDE("frameStride", "--stride", "N", "Analyze every Nth frame (default: 1).", Effect.RESULTS),
         MAX_FRAMES("maxFrames", "--max-frames", "N", "Analyze only the first N frames.", Effect.RESULTS),
-        DETECTOR("detector", "--detector", "NAME", "auto, rfdetr, hog or file (default: auto).", Effect.RESULTS),
+        DETECTOR("detector", "--detector", "NAME", "auto, rfdetr, nanodet, hog or file (default: auto = rfdetr with a model, else nanodet).", Effect.RESULTS),
         MODEL("model", "--model", "FILE.onnx",
                 "RF-DETR ONNX export (default: $BBVA_MODEL, else models/rfdetr.onnx if present).", Effect.RESULTS, Place.MODELS),
         DETECTIONS("detections", "--detections", "FILE.csv",
@@ -62,6 +62,9 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         OCR_THREADS("ocrThreads", "--ocr-threads", "N", "OCR partitions run in parallel (default: 1).", Effect.SPEED),
         MIN_TRACK_FRAMES("minTrackFrames", "--min-track-frames", "N",
                 "Tracks seen in fewer analyzed frames are flagged short (default: 10).", Effect.RESULTS),
+        MIN_NUMBER_CONFIDENCE("minNumberConfidence", "--min-number-confidence", "P",
+                "A track's voted jersey number is kept only at this confidence or more, else '-' (default: "
+                        + DEFAULT_MIN_NUMBER_CONFIDENCE + ").", Effect.RESULTS),
         EXECUTION_MODE("executionMode", "--mode", "MODE",
                 "sequential, or pipeline: OCR follows detection batch by batch (default: sequential).", Effect.SPEED),
         DETECT_PARTITIONS("detectPartitions", "--detect-partitions", "N",
@@ -111,11 +114,13 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
     }
 
     public static final int DEFAULT_BATCH_SIZE = 30;
+    /** Above every number voted on vtest.avi (no jerseys: at most 0.09), far below rendered players' (0.8-1.0). */
+    public static final float DEFAULT_MIN_NUMBER_CONFIDENCE = 0.15f;
     /** Far above what a machine's cores can use; the bounds keep a job parameter from exhausting a server's threads. */
     public static final int MAX_THREADS = 64;
     public static final int MAX_OCR_THREADS = 16;
     public static final int MAX_DETECT_PARTITIONS = 16;
-    public static final Set<String> DETECTORS = Set.of("auto", "rfdetr", "hog", "file");
+    public static final Set<String> DETECTORS = Set.of("auto", "rfdetr", "nanodet", "hog", "file");
 
     public static AnalysisParameters parse(Properties p) {
         String video = p.getProperty(Key.VIDEO.id, "").strip();
@@ -131,7 +136,7 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
             detector = "auto";
         }
         if (!DETECTORS.contains(detector)) {
-            throw new AnalysisException("Unknown detector '" + detector + "': use one of auto, rfdetr, hog, file.");
+            throw new AnalysisException("Unknown detector '" + detector + "': use one of auto, rfdetr, nanodet, hog, file.");
         }
         String model = p.getProperty(Key.MODEL.id, "").strip();
         if ("rfdetr".equals(detector) && model.isEmpty()) {
@@ -153,12 +158,16 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         boolean ocr = bool(p, Key.OCR_ENABLED.id, true);
         int ocrThreads = intParam(p, Key.OCR_THREADS.id, 1, 1, MAX_OCR_THREADS, "parallel OCR partitions");
         int minTrack = intParam(p, Key.MIN_TRACK_FRAMES.id, 10, 1, "frames a track needs to be trusted");
+        float minNumber = floatParam(p, Key.MIN_NUMBER_CONFIDENCE.id, DEFAULT_MIN_NUMBER_CONFIDENCE);
+        if (!(minNumber >= 0f && minNumber <= 1f)) {
+            throw new AnalysisException(Key.MIN_NUMBER_CONFIDENCE.id + " must be between 0 and 1, got " + minNumber + ".");
+        }
         ExecutionMode mode = ExecutionMode.of(p.getProperty(Key.EXECUTION_MODE.id, "").strip().toLowerCase(Locale.ROOT)
                 .transform(m -> m.isEmpty() ? ExecutionMode.SEQUENTIAL.id : m));
         int partitions = intParam(p, Key.DETECT_PARTITIONS.id, 1, 1, MAX_DETECT_PARTITIONS, "detection streams");
         return new AnalysisParameters(Path.of(video), batch, stride, max, detector,
                 model.isEmpty() ? null : Path.of(model), threshold, classSet, threads,
-                detections.isEmpty() ? null : Path.of(detections), ocr, ocrThreads, minTrack, mode, partitions,
+                detections.isEmpty() ? null : Path.of(detections), ocr, ocrThreads, minTrack, minNumber, mode, partitions,
                 bool(p, Key.REPLACE.id, false));
     }
 
@@ -183,15 +192,16 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         p.setProperty(Key.OCR_ENABLED.id, Boolean.toString(ocrEnabled));
         p.setProperty(Key.OCR_THREADS.id, Integer.toString(ocrThreads));
         p.setProperty(Key.MIN_TRACK_FRAMES.id, Integer.toString(minTrackFrames));
+        p.setProperty(Key.MIN_NUMBER_CONFIDENCE.id, Float.toString(minNumberConfidence));
         p.setProperty(Key.EXECUTION_MODE.id, executionMode.id);
         p.setProperty(Key.DETECT_PARTITIONS.id, Integer.toString(detectPartitions));
         p.setProperty(Key.REPLACE.id, Boolean.toString(replace));
         return p;
     }
 
-    /** True when the HOG fallback will run because no RF-DETR model was chosen. */
-    public boolean fallsBackToHog() {
-        return "auto".equals(detector) && model == null;
+    /** True when the built-in NanoDet runs: asked for, or no RF-DETR model was chosen. */
+    public boolean usesBuiltInDetector() {
+        return "nanodet".equals(detector) || "auto".equals(detector) && model == null;
     }
 
     private static boolean bool(Properties p, String key, boolean def) {

@@ -1,6 +1,7 @@
 package bbva;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,10 @@ class AnalysisParametersTest {
         AnalysisParameters p = AnalysisParameters.parse(with());
         assertEquals(30, p.batchSizeFrames());
         assertEquals(1, p.frameStride());
-        assertTrue(p.fallsBackToHog());
+        assertTrue(p.usesBuiltInDetector());
+        assertFalse(AnalysisParameters.parse(with(AnalysisParameters.Key.MODEL.id, "/m.onnx")).usesBuiltInDetector());
+        assertFalse(AnalysisParameters.parse(with(AnalysisParameters.Key.DETECTOR.id, "hog")).usesBuiltInDetector());
+        assertTrue(AnalysisParameters.parse(with(AnalysisParameters.Key.DETECTOR.id, "nanodet")).usesBuiltInDetector());
         assertEquals(p, AnalysisParameters.parse(p.toProperties()));
     }
 
@@ -62,7 +66,7 @@ class AnalysisParametersTest {
         assertTrue(error(AnalysisParameters.Key.STRIDE.id, "0").contains("frameStride must be at least 1"));
         assertTrue(error(AnalysisParameters.Key.STRIDE.id, "two").contains("whole number"));
         assertTrue(error(AnalysisParameters.Key.THRESHOLD.id, "1.5").contains("between 0 and 1"));
-        assertTrue(error(AnalysisParameters.Key.DETECTOR.id, "yolo").contains("auto, rfdetr, hog, file"));
+        assertTrue(error(AnalysisParameters.Key.DETECTOR.id, "yolo").contains("auto, rfdetr, nanodet, hog, file"));
         assertTrue(error(AnalysisParameters.Key.DETECTOR.id, "file").contains("--detections"));
         assertTrue(error(AnalysisParameters.Key.OCR_THREADS.id, "0").contains("ocrThreads must be between 1 and 16"));
         assertTrue(error(AnalysisParameters.Key.OCR_THREADS.id, "1000").contains("ocrThreads must be between 1 and 16"));

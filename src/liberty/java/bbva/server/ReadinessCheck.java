@@ -2,6 +2,7 @@ package bbva.server;
 
 import bbva.batch.OcrEngines;
 import bbva.detect.DetectorFactory;
+import bbva.detect.NanoDetModel;
 import bbva.detect.RfDetrModel;
 import bbva.ocr.JerseyReader;
 import jakarta.annotation.Resource;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * /health/ready: up only when the database answers and the models load (the jersey OCR model, and
- * models/rfdetr.onnx when the models directory has one; without it jobs use the HOG fallback).
+ * models/rfdetr.onnx when the models directory has one, else the built-in NanoDet that jobs then use).
  */
 @Readiness
 @ApplicationScoped
@@ -60,6 +61,8 @@ public class ReadinessCheck implements HealthCheck {
         var detector = DetectorFactory.standardModel(paths.models());
         if (detector.isPresent()) {
             new RfDetrModel(detector.get(), 1).close();
+        } else {
+            new NanoDetModel(1).close();
         }
         modelsLoaded = true;
     }

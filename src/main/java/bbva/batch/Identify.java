@@ -31,7 +31,8 @@ public class Identify extends AbstractBatchlet {
         VideoEntity video = job.video();
         List<Detection> tracked = store.detections(video.id, 0, Integer.MAX_VALUE).stream()
                 .filter(d -> d.trackId() != null).toList();
-        List<Player> result = PlayerVote.vote(tracked, players.readings(video.id), params.minTrackFrames());
+        List<Player> result = PlayerVote.vote(tracked, players.readings(video.id), params.minTrackFrames(),
+                params.minNumberConfidence());
         FaultPoints.reach("identify.voting");
         players.replacePlayers(video.id, result);
         return BatchStatus.COMPLETED.name();

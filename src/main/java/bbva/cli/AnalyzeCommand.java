@@ -53,8 +53,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AnalysisRequest request = AnalysisRequest.of(video.toString(), options(), CliPlaces.INSTANCE);
         String path = request.params().video().toString();
-        if (request.params().fallsBackToHog()) {
-            System.err.println(DetectorFactory.HOG_WARNING);
+        if (request.params().usesBuiltInDetector() && "auto".equals(request.params().detector())) {
+            System.err.println(DetectorFactory.BUILT_IN_NOTICE);
         }
         try (EmbeddedRuntime runtime = Session.forJobs(data.resolve(), "analyze", path)) {
             Analyses analyses = new Analyses(runtime.jobs());

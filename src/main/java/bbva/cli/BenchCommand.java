@@ -24,7 +24,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE.onnx",
             description = "Model to run (default: models/standin/rfdetr-standin-heavy.onnx, RF-DETR-nano-like cost).")
     Path model;
-    @Option(names = "--detector", defaultValue = "rfdetr", description = "rfdetr or hog (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--detector", defaultValue = "rfdetr", description = "rfdetr, nanodet or hog (default: ${DEFAULT-VALUE}).")
     String detector;
     @Option(names = "--frames", paramLabel = "N", description = "Use only the first N frames (default: the whole video).")
     int frames;
@@ -45,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
                 "models", "standin", "rfdetr-standin-heavy.onnx");
         int total = frames > 0 ? frames : countFrames();
         System.out.println("bench: " + video + ", " + total + " frames, detector " + detector
-                + ("hog".equals(detector) ? "" : " (" + chosen.getFileName() + ")") + ", "
+                + (usesModelFile() ? " (" + chosen.getFileName() + ")" : "") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores");
         if (modes) {
             ModesBench.compare(total, (label, extra) -> run(label, total, 30, chosen, extra));
@@ -80,6 +80,10 @@ final class BenchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private boolean usesModelFile() {
+        return "rfdetr".equals(detector);
+    }
+
     private int countFrames() {
         return bbva.video.VideoProbe.probe(video.toAbsolutePath().normalize()).frameCount();
     }
@@ -94,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
                 Main.class.getName(), "analyze", video.toString(), "--data-dir", dir.resolve("data").toString(),
                 "--no-progress", "--detector", detector, "--max-frames", Integer.toString(maxFrames),
                 "--batch-size", Integer.toString(batchSize)));
-        if (!"hog".equals(detector)) {
+        if (usesModelFile()) {
             cmd.addAll(List.of("--model", chosenModel.toString()));
         }
         if (threads != null && !extra.contains("--threads")) {

@@ -10,8 +10,8 @@ import java.util.Set;
 public final class DetectorFactory {
     /** The file name a models directory's default RF-DETR export has. */
     public static final String STANDARD_MODEL = "rfdetr.onnx";
-    public static final String HOG_WARNING = "WARNING: no RF-DETR model configured, using OpenCV's HOG people "
-            + "detector (weak: misses many players, no ball). Put an RF-DETR ONNX export at models/" + STANDARD_MODEL + " "
+    public static final String BUILT_IN_NOTICE = "Note: no RF-DETR model configured, using the built-in NanoDet-g "
+            + "(COCO people and ball). For RF-DETR put an ONNX export at models/" + STANDARD_MODEL + " "
             + "or pass --model FILE.onnx; see models/README.md.";
 
     private DetectorFactory() {
@@ -27,8 +27,11 @@ public final class DetectorFactory {
         if ("file".equals(params.detector())) {
             return new FileDetector(params.detectionsFile());
         }
-        if ("hog".equals(params.detector()) || params.fallsBackToHog()) {
+        if ("hog".equals(params.detector())) {
             return new HogDetector(params.scoreThreshold(), params.threads());
+        }
+        if (params.usesBuiltInDetector()) {
+            return nanoDet(params);
         }
         RfDetrModel model = new RfDetrModel(params.model(), params.threads());
         try {
@@ -37,7 +40,23 @@ public final class DetectorFactory {
             Set<String> wanted = strict ? params.classes() : LabelMap.DEFAULT_CLASSES;
             RfDetrDecoder decoder = new RfDetrDecoder(labels, labels.select(wanted, strict),
                     params.scoreThreshold(), RfDetrDecoder.DEFAULT_TOP_K);
-            return new RfDetrDetector(model, decoder);
+            return new OnnxDetector<>("rfdetr:" + model.file().getFileName(),
+                    new RfDetrPreprocessor(model.resolution())::toTensor, model::run,
+                    (out, w, h) -> decoder.decode(out.dets(), out.logits(), model.numClasses(), w, h), model);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private static Detector nanoDet(AnalysisParameters params) {
+        NanoDetModel model = new NanoDetModel(params.threads());
+        try {
+            boolean strict = !params.classes().isEmpty();
+            boolean[] keep = LabelMap.coco().select(strict ? params.classes() : LabelMap.DEFAULT_CLASSES, strict);
+            NanoDetDecoder decoder = new NanoDetDecoder(keep, params.scoreThreshold(), model.resolution());
+            return new OnnxDetector<>("nanodet:nanodet-g-" + model.resolution(),
+                    new NanoDetPreprocessor(model.resolution())::toTensor, model::run, decoder::decode, model);
         } catch (RuntimeException e) {
             model.close();
             throw e;

@@ -113,6 +113,11 @@ public final class LabelMap {
         return keep;
     }
 
+    /** The ids that have a name, in order: a contiguous class index of an 80-class COCO model maps to {@code usedIds()[index]}. */
+    public int[] usedIds() {
+        return java.util.stream.IntStream.range(0, names.size()).filter(id -> !UNUSED.equals(names.get(id))).toArray();
+    }
+
     private List<String> knownNames() {
         return names.stream().filter(n -> !UNUSED.equals(n)).toList();
     }

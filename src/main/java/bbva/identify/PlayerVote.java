@@ -12,15 +12,17 @@ import java.util.TreeMap;
  * One player per track: each reading of the track's detections with confidence >= {@link #MIN_VOTE}
  * votes for its number with that confidence; the largest total wins. The player's confidence is the
  * winner's total over all the track's readings, i.e. its average support (a reading of no number, or
- * another number, supports it with 0). Tracks seen in fewer than {@code minFrames} analyzed frames
- * are kept but flagged short.
+ * another number, supports it with 0). A winner below {@code minConfidence} is no number: a track
+ * whose readings rarely agree was not read. Tracks seen in fewer than {@code minFrames} analyzed
+ * frames are kept but flagged short.
  */
 public final class PlayerVote {
     static final float MIN_VOTE = 0.5f;
     private PlayerVote() {
     }
 
-    public static List<Player> vote(List<Detection> tracked, List<OcrReading> readings, int minFrames) {
+    public static List<Player> vote(List<Detection> tracked, List<OcrReading> readings, int minFrames,
+                                    float minConfidence) {
         Map<String, OcrReading> byDetection = new HashMap<>();
         for (OcrReading r : readings) {
             byDetection.put(r.frame() + "/" + r.index(), r);
@@ -53,10 +55,14 @@ public final class PlayerVote {
                     winner = e.getKey();
                 }
             }
-            Player p = new Player(track, winner, winner == null ? 0f : (float) (weight.get(winner) / readingCount),
-                    winner == null ? 0 : count.get(winner), readingCount, detections.size(), detections.get(0).frame(),
-                    detections.get(detections.size() - 1).frame(), detections.size() < minFrames);
-            players.add(p);
+            float confidence = winner == null ? 0f : (float) (weight.get(winner) / readingCount);
+            if (confidence < minConfidence) {
+                winner = null;
+                confidence = 0f;
+            }
+            players.add(new Player(track, winner, confidence, winner == null ? 0 : count.get(winner), readingCount,
+                    detections.size(), detections.get(0).frame(), detections.get(detections.size() - 1).frame(),
+                    detections.size() < minFrames));
         });
         return players;
     }

@@ -74,7 +74,7 @@ class BadInputIT {
         Cli cli = new Cli(dir.resolve("data"));
         analyze(cli, vtest, "--batch-size", "0").expect(2).contains("batchSizeFrames must be at least 1");
         analyze(cli, vtest, "--stride", "0").expect(2).contains("frameStride must be at least 1");
-        analyze(cli, vtest, "--detector", "yolo").expect(2).contains("auto, rfdetr, hog, file");
+        analyze(cli, vtest, "--detector", "yolo").expect(2).contains("auto, rfdetr, nanodet, hog, file");
         cli.run("list").expect(0);
         cli.run("status").expect(0).contains("No analyses");
     }

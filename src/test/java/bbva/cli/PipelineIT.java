@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,15 +54,17 @@ class PipelineIT {
     }
 
     @Test
-    void hogFindsWalkersInRealFootageWithAWarning(@TempDir Path dir) throws Exception {
+    void builtInDetectorFindsWalkersInRealFootageWithANote(@TempDir Path dir) throws Exception {
         Path vtest = TestPaths.vtest();
         Cli cli = new Cli(dir);
         cli.run("analyze", vtest.toString(), "--max-frames", "60", "--no-progress").expect(0)
-                .contains("WARNING: no RF-DETR model configured").contains("detector        : hog");
+                .contains("Note: no RF-DETR model configured, using the built-in NanoDet-g")
+                .contains("detector        : nanodet:nanodet-g-416");
         JsonNode detections = new ObjectMapper().readTree(cli.export(vtest)).get("detections");
-        assertTrue(detections.size() >= 60, "HOG should find walkers in most frames, found " + detections.size());
+        // 3-5 walkers are in view in these frames; HOG found about 2 a frame
+        assertTrue(detections.size() >= 150, "NanoDet should find the walkers in every frame, found " + detections.size());
         for (JsonNode d : detections) {
-            assertEquals("person", d.get("label").asText());
+            assertTrue(Set.of("person", "sports ball").contains(d.get("label").asText()), d.toString());
             assertTrue(d.get("x1").asDouble() >= 0 && d.get("x2").asDouble() <= 768 && d.get("y2").asDouble() <= 576);
         }
     }

@@ -36,7 +36,7 @@ class PlayerVoteTest {
         }
         readings.add(reading(10, null, 0f));
         readings.add(reading(11, "8", 0.3f));
-        Player p = PlayerVote.vote(tracked, readings, 10).get(0);
+        Player p = PlayerVote.vote(tracked, readings, 10, 0.15f).get(0);
         assertEquals(5, p.trackId());
         assertEquals("23", p.number());
         assertEquals(6, p.votes());
@@ -51,12 +51,30 @@ class PlayerVoteTest {
     @Test
     void noReadingsOrShortTracks() {
         List<Detection> tracked = List.of(det(3, 1), det(4, 1), det(10, 2));
-        List<Player> players = PlayerVote.vote(tracked, List.of(reading(10, "7", 0.9f)), 2);
+        List<Player> players = PlayerVote.vote(tracked, List.of(reading(10, "7", 0.9f)), 2, 0.15f);
         assertEquals(2, players.size());
         assertNull(players.get(0).number());
         assertEquals(0f, players.get(0).confidence());
         assertFalse(players.get(0).shortTrack());
         assertEquals("7", players.get(1).number());
         assertTrue(players.get(1).shortTrack());
+    }
+
+    /** vtest.avi's walkers have no jerseys: a track of 288 frames with a few stray readings of "1" is no number. */
+    @Test
+    void aNumberReadTooRarelyIsNoNumber() {
+        List<Detection> tracked = new ArrayList<>();
+        List<OcrReading> readings = new ArrayList<>();
+        for (int f = 0; f < 100; f++) {
+            tracked.add(det(f, 49));
+            readings.add(f < 12 ? reading(f, "1", 0.6f) : reading(f, null, 0f));
+        }
+        Player strict = PlayerVote.vote(tracked, readings, 10, 0.15f).get(0);
+        assertNull(strict.number(), "12 readings of 100 at 0.6 = 0.072 support");
+        assertEquals(0f, strict.confidence());
+        assertEquals(0, strict.votes());
+        Player lax = PlayerVote.vote(tracked, readings, 10, 0.05f).get(0);
+        assertEquals("1", lax.number());
+        assertEquals(0.072, lax.confidence(), 1e-6);
     }
 }
