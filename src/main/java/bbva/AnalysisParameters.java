@@ -115,7 +115,7 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
 
     public static final int DEFAULT_BATCH_SIZE = 30;
     /** Above every number voted on vtest.avi (no jerseys: at most 0.09), far below rendered players' (0.8-1.0). */
-    public static final float DEFAULT_MIN_NUMBER_CONFIDENCE = 0.15f;
+    public static final float DEFAULT_MIN_NUMBER_CONFIDENCE = 0.25f;
     /** Far above what a machine's cores can use; the bounds keep a job parameter from exhausting a server's threads. */
     public static final int MAX_THREADS = 64;
     public static final int MAX_OCR_THREADS = 16;

@@ -54,10 +54,11 @@ public final class JerseyImages {
         return img;
     }
 
-    /** A BufferedImage (TYPE_3BYTE_BGR) as a packed-BGR frame. */
+    /** A BufferedImage as a packed-BGR frame (a sub-image is copied: its buffer is its parent's). */
     public static VideoFrame toFrame(BufferedImage img) {
         BufferedImage bgr = img;
-        if (img.getType() != BufferedImage.TYPE_3BYTE_BGR) {
+        if (img.getType() != BufferedImage.TYPE_3BYTE_BGR
+                || ((DataBufferByte) img.getRaster().getDataBuffer()).getData().length != img.getWidth() * img.getHeight() * 3) {
             bgr = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
             bgr.getGraphics().drawImage(img, 0, 0, null);
         }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bbva", mixinStandardHelpOptions = true, version = "bbva 0.1.0",
         description = "Basketball video analyzer: detect players in a video, resumably.",
         subcommands = {AnalyzeCommand.class, ResumeCommand.class, RestartCommand.class, StatusCommand.class,
-                ListCommand.class, ExportCommand.class, ReadNumberCommand.class, BenchCommand.class})
+                ListCommand.class, ExportCommand.class, RenderCommand.class, SnapshotCommand.class,
+                PlayersCommand.class, ReadNumberCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -25,6 +25,13 @@ public final class LabelMap {
         return PERSON_LABELS.contains(label.toLowerCase(Locale.ROOT));
     }
 
+    /** Labels of the ball. */
+    public static final Set<String> BALL_LABELS = Set.of("sports ball", "ball", "basketball");
+
+    public static boolean isBall(String label) {
+        return BALL_LABELS.contains(label.toLowerCase(Locale.ROOT));
+    }
+
     public static boolean isNumber(String label) {
         return NUMBER_LABELS.contains(label.toLowerCase(Locale.ROOT));
     }

@@ -1,14 +1,11 @@
 package bbva.detect;
 
 import bbva.video.VideoFrame;
-import org.bytedeco.opencv.global.opencv_core;
-import org.bytedeco.opencv.global.opencv_imgproc;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Size;
 
 /**
- * RF-DETR's input transform: square resize (no letterbox) to R x R, BGR -> RGB, /255, then ImageNet
- * mean/std per channel, laid out as CHW float.
+ * RF-DETR's input transform as rfdetr trains and exports it: square resize (no letterbox) to R x R
+ * with Pillow's antialiased bilinear, BGR -> RGB, /255, then ImageNet mean/std per channel, laid out
+ * as CHW float.
  */
 public final class RfDetrPreprocessor {
     static final float[] MEAN = {0.485f, 0.456f, 0.406f};
@@ -22,16 +19,7 @@ public final class RfDetrPreprocessor {
 
     public float[] toTensor(VideoFrame frame) {
         int r = resolution;
-        byte[] resized = new byte[r * r * 3];
-        try (Mat in = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC3);
-             Mat out = new Mat()) {
-            in.data().put(frame.bgr());
-            // torchvision resizes with antialiasing; INTER_AREA is the closest OpenCV match when shrinking
-            int interpolation = frame.width() > r || frame.height() > r
-                    ? opencv_imgproc.INTER_AREA : opencv_imgproc.INTER_LINEAR;
-            opencv_imgproc.resize(in, out, new Size(r, r), 0, 0, interpolation);
-            out.data().get(resized);
-        }
+        byte[] resized = AntialiasedResize.resize(frame.bgr(), frame.width(), frame.height(), r, r);
         float[] chw = new float[3 * r * r];
         int plane = r * r;
         for (int p = 0; p < plane; p++) {

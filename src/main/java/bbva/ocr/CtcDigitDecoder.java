@@ -7,14 +7,20 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Greedy CTC decoding restricted to digits: at each time step only "blank" and the ten digits
- * compete, repeats collapse, blanks drop. A digit's probability includes the letters a general
- * text model confuses it with (the model was trained on text, where "0" and "O" are both common).
- * A jersey number is 1-2 digits (0-99, or "00"); anything else is no reading. Confidence is the
- * mean probability of the emitted digits.
+ * Greedy CTC decoding restricted to digits. A digit's probability includes the symbols a general
+ * text model confuses it with (it was trained on text, where "0" and "O" are both common). At each
+ * time step the likeliest digit is emitted when it beats the CTC blank or reaches {@link #PRESENCE}:
+ * a lone round "0" on a shirt is read by the text model as half blank, half "o". Repeats collapse.
+ * A jersey number is 1-2 digits (0-99, or "00"); anything else is no reading.
+ * <p>Confidence is the mean, over the emitted digits, of the digit's share of the step's non-blank
+ * probability: how sure the model is which symbol it sees. Below {@link #MIN_CONFIDENCE} the
+ * answer is no number; measured on rendered crops, blank shirts that produced a digit scored
+ * 0.06-0.43 and correct readings 0.52-1.0.
  */
 public final class CtcDigitDecoder {
-    private static final String[] LOOKALIKES = {"OoDQ", "Il|i", "Zz", "", "", "Ss", "b", "", "B", "gq"};
+    static final float PRESENCE = 0.2f;
+    public static final float MIN_CONFIDENCE = 0.5f;
+    private static final String[] LOOKALIKES = {"OoDQ０〇○°Øøθ", "Il|i１", "Zz２", "３", "４", "Ss５", "b６", "７", "B８", "gq９"};
 
     private final int[][] digitClasses = new int[10][];
 
@@ -52,8 +58,9 @@ public final class CtcDigitDecoder {
         int previous = -1;
         for (int t = 0; t < steps; t++) {
             int row = offset + t * classes;
+            float blank = probs[row];
             int best = -1;
-            float bestP = probs[row];  // blank
+            float bestP = 0;
             for (int d = 0; d < 10; d++) {
                 float p = 0;
                 for (int k : digitClasses[d]) {
@@ -64,14 +71,16 @@ public final class CtcDigitDecoder {
                     best = d;
                 }
             }
-            if (best >= 0 && best != previous) {
-                text.append((char) ('0' + best));
-                confidence += bestP;
+            int emitted = bestP > blank || bestP >= PRESENCE ? best : -1;
+            if (emitted >= 0 && emitted != previous) {
+                text.append((char) ('0' + emitted));
+                confidence += bestP / Math.max(1e-6f, 1 - blank);
             }
-            previous = best;
+            previous = emitted;
         }
         String s = text.toString();
         boolean valid = s.length() == 1 || (s.length() == 2 && (s.charAt(0) != '0' || s.equals("00")));
-        return valid ? new JerseyReading(s, (float) (confidence / s.length())) : JerseyReading.NONE;
+        float mean = valid ? (float) Math.min(1, confidence / s.length()) : 0f;
+        return mean >= MIN_CONFIDENCE ? new JerseyReading(s, mean) : JerseyReading.NONE;
     }
 }

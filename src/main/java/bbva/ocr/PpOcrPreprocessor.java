@@ -5,18 +5,23 @@ import java.util.List;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
- * PP-OCR recognition input: each crop resized to height 48 keeping its aspect ratio (at most
- * {@link #MAX_WIDTH} wide), BGR, (x/255 - 0.5) / 0.5, right-padded with zeros to the widest crop of
- * the batch (as PaddleOCR batches). Jersey crops are narrow, so this is far cheaper than padding
- * every crop to the full 320.
+ * PP-OCR recognition input: each crop framed by {@link #MARGIN} of its size on every side (its own
+ * border pixels, repeated), resized to height 48 and {@link #STRETCH} times its aspect width (at most
+ * {@link #MAX_WIDTH}), BGR, (x/255 - 0.5) / 0.5, right-padded with zeros to the widest crop of the
+ * batch (as PaddleOCR batches). The text model reads lines of text: a number that fills a crop
+ * reads better with a margin, and two digits 2 CTC steps wide merge ("00" read as "0") unless
+ * stretched. Jersey crops are narrow, so this stays far cheaper than padding every crop to 320.
  */
 public final class PpOcrPreprocessor {
     public static final int HEIGHT = 48;
     public static final int MAX_WIDTH = 320;
     static final int MIN_WIDTH = 64;
+    static final double MARGIN = 0.15;
+    static final double STRETCH = 2.0;
 
     /** The tensor's width for a batch: the widest crop, at least {@link #MIN_WIDTH}, a multiple of 8. */
     public static int batchWidth(List<VideoFrame> crops) {
@@ -28,7 +33,15 @@ public final class PpOcrPreprocessor {
     }
 
     private static int scaledWidth(VideoFrame crop) {
-        return Math.max(1, Math.min(MAX_WIDTH, (int) Math.ceil(HEIGHT * (double) crop.width() / crop.height())));
+        return Math.max(1, Math.min(MAX_WIDTH, (int) Math.ceil(STRETCH * HEIGHT * framed(crop.width()) / framed(crop.height()))));
+    }
+
+    private static int margin(int side) {
+        return (int) Math.round(side * MARGIN);
+    }
+
+    private static int framed(int side) {
+        return side + 2 * margin(side);
     }
 
     public float[] toTensor(List<VideoFrame> crops) {
@@ -39,9 +52,13 @@ public final class PpOcrPreprocessor {
             VideoFrame crop = crops.get(n);
             int w = scaledWidth(crop);
             byte[] px = new byte[HEIGHT * w * 3];
-            try (Mat in = new Mat(crop.height(), crop.width(), opencv_core.CV_8UC3); Mat resized = new Mat()) {
+            try (Mat in = new Mat(crop.height(), crop.width(), opencv_core.CV_8UC3); Mat framed = new Mat();
+                 Mat resized = new Mat()) {
                 in.data().put(crop.bgr());
-                opencv_imgproc.resize(in, resized, new Size(w, HEIGHT), 0, 0, opencv_imgproc.INTER_LINEAR);
+                int mx = margin(crop.width());
+                int my = margin(crop.height());
+                opencv_core.copyMakeBorder(in, framed, my, my, mx, mx, opencv_core.BORDER_REPLICATE, new Scalar());
+                opencv_imgproc.resize(framed, resized, new Size(w, HEIGHT), 0, 0, opencv_imgproc.INTER_LINEAR);
                 resized.data().get(px);
             }
             int base = n * 3 * plane;

@@ -64,7 +64,7 @@ public final class PlayerClip {
         return file;
     }
 
-    static BufferedImage draw(int frame) {
+    public static BufferedImage draw(int frame) {
         BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);

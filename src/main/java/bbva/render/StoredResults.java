@@ -1,0 +1,114 @@
+package bbva.render;
+
+import bbva.detect.Detection;
+import bbva.identify.Player;
+import bbva.store.Batch;
+import bbva.store.PlayerStore;
+import bbva.store.Store;
+import bbva.store.VideoEntity;
+import bbva.store.WorkStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A video's stored results as a renderer needs them, read window by window so a long video never
+ * sits in memory: which frames are analysed, each analysed frame's detections, each track's number.
+ */
+public final class StoredResults {
+    private static final int WINDOW = 300;
+
+    private final Store store;
+    private final VideoEntity video;
+    private final List<Batch> batches;
+    private final List<Player> players;
+    private final Map<Integer, String> numberOfTrack = new HashMap<>();
+    private int windowStart = -1;
+    private Map<Integer, List<Detection>> window = Map.of();
+
+    public StoredResults(Store store, PlayerStore players, VideoEntity video) {
+        this.store = store;
+        this.video = video;
+        this.batches = store.batches(video.id);
+        this.players = players.players(video.id);
+        for (Player p : this.players) {
+            if (p.number() != null) {
+                numberOfTrack.put(p.trackId(), p.number());
+            }
+        }
+    }
+
+    public VideoEntity video() {
+        return video;
+    }
+
+    /** One per track, in track order. */
+    public List<Player> players() {
+        return players;
+    }
+
+    /** Each track's largest person box: the clearest picture of who it is (the earliest among equals). */
+    public Map<Integer, Detection> largestBoxOfEachTrack() {
+        Map<Integer, Detection> best = new HashMap<>();
+        for (Detection d : store.detections(video.id)) {
+            if (d.trackId() != null) {
+                best.merge(d.trackId(), d, (a, b) -> area(b) > area(a) ? b : a);
+            }
+        }
+        return best;
+    }
+
+    private static float area(Detection d) {
+        return d.width() * d.height();
+    }
+
+    /** True when the frame lies in a batch whose detection is complete. */
+    public boolean analysed(int frame) {
+        for (Batch b : batches) {
+            if (frame >= b.frameStart() && frame <= b.frameEnd()) {
+                return b.detection() == WorkStatus.COMPLETED;
+            }
+        }
+        return false;
+    }
+
+    public boolean anyAnalysed() {
+        return batches.stream().anyMatch(b -> b.detection() == WorkStatus.COMPLETED);
+    }
+
+    /** The jersey number voted for a track, or null. */
+    public String number(Integer trackId) {
+        return trackId == null ? null : numberOfTrack.get(trackId);
+    }
+
+    /**
+     * Detections to show on a frame: its own when it was analysed, else those of the nearest analysed
+     * frame before it in the same stride gap (frames skipped by --stride hold the last boxes).
+     */
+    public List<Detection> at(int frame) {
+        if (!analysed(frame)) {
+            return List.of();
+        }
+        int stride = Math.max(1, video.frameStride);
+        for (int f = frame; f > frame - stride && f >= 0; f--) {
+            List<Detection> found = load(f).get(f);
+            if (found != null) {
+                return found;
+            }
+        }
+        return List.of();
+    }
+
+    private Map<Integer, List<Detection>> load(int frame) {
+        if (windowStart < 0 || frame < windowStart || frame >= windowStart + WINDOW) {
+            windowStart = Math.max(0, frame - WINDOW / 2);
+            Map<Integer, List<Detection>> byFrame = new HashMap<>();
+            for (Detection d : store.detections(video.id, windowStart, windowStart + WINDOW - 1)) {
+                byFrame.computeIfAbsent(d.frame(), k -> new ArrayList<>()).add(d);
+            }
+            window = byFrame;
+        }
+        return window;
+    }
+}
