@@ -1,44 +1,22 @@
 package bbva.server;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Admin Center in headless Chromium (Debian's chromium + chromium-driver; .ci/run installs them). */
 final class AdminCenter {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     private AdminCenter() {
     }
 
     /** Logs in, opens the Java Batch tool, saves a screenshot; returns the tool's visible text. */
     static String javaBatchPage(String user, String password, Path screenshot) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "SKIPPED: Admin Center test needs /usr/bin/chromium and /usr/bin/chromedriver "
-                        + "(apt-get install chromium chromium-driver; .ci/run does)");
-        Path profile = Files.createTempDirectory("bbva-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--ignore-certificate-errors", "--window-size=1400,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        WebDriver driver = new ChromeDriver(service, options);
-        try {
+        try (Browser browser = Browser.open()) {
+            WebDriver driver = browser.driver;
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
             driver.get(TestServer.HTTPS + "/adminCenter/");
             wait.until(d -> !d.findElements(By.id("j_username")).isEmpty());
@@ -53,12 +31,8 @@ final class AdminCenter {
             } catch (org.openqa.selenium.TimeoutException e) {
                 text[0] = visibleText(driver) + "\n--- page source ---\n" + driver.getPageSource();
             }
-            Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(png, screenshot, StandardCopyOption.REPLACE_EXISTING);
+            browser.screenshot(screenshot);
             return text[0];
-        } finally {
-            driver.quit();
-            service.stop();
         }
     }
 

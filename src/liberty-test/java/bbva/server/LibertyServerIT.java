@@ -12,7 +12,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
+import javax.imageio.ImageIO;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -88,6 +94,36 @@ class LibertyServerIT {
         assertEquals(total - 100, last.get("items").size(), "pages cover every detection once");
         assertEquals(first.get("items").get(0).get("frame").asInt(), 0);
         assertTrue(TestServer.get(MONITOR, API + "/analyses").body().contains("\"id\":" + id));
+        pictures(id);
+        WebPage.checkCompletedAnalysis(MONITOR, id, clip, FRAMES, TestServer.itDir());
+        assertEquals(401, TestServer.get(null, TestServer.HTTP + "/bbva/").status(), "the page needs a login");
+    }
+
+    /** The frame viewer's and the players sheet's images, drawn from the stored results. */
+    private static void pictures(long id) throws Exception {
+        List<Long> millis = new ArrayList<>();
+        for (int frame = 0; frame < FRAMES; frame += 3) {
+            long t0 = System.nanoTime();
+            TestServer.Bytes png = TestServer.getBytes(MONITOR, API + "/analyses/" + id + "/frames/" + frame);
+            millis.add((System.nanoTime() - t0) / 1_000_000);
+            assertEquals(200, png.status());
+            assertEquals("image/png", png.type());
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
+            assertEquals(640, image.getWidth());
+            assertEquals(400, image.getHeight());
+        }
+        Collections.sort(millis);
+        TestServer.note("frame image (640x400 PNG) p50 %d ms, p99 %d ms over %d requests",
+                millis.get(millis.size() / 2), millis.get(millis.size() - 1), millis.size());
+
+        TestServer.Bytes sheet = TestServer.getBytes(MONITOR, API + "/analyses/" + id + "/players.png");
+        assertEquals(200, sheet.status());
+        assertEquals(4 * 180, ImageIO.read(new ByteArrayInputStream(sheet.body())).getWidth(), "4 players in a row");
+
+        TestServer.Reply outside = TestServer.get(MONITOR, API + "/analyses/" + id + "/frames/" + FRAMES);
+        assertEquals(400, outside.status());
+        assertTrue(outside.json().get("error").asText().contains("from 0 to " + (FRAMES - 1)), outside.body());
+        assertEquals(401, TestServer.get(null, API + "/analyses/" + id + "/frames/0").status());
     }
 
     @Test

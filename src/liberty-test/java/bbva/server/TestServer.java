@@ -71,6 +71,15 @@ public final class TestServer {
         }
     }
 
+    public record Bytes(int status, String type, byte[] body) {
+    }
+
+    public static Bytes getBytes(String user, String url) throws IOException, InterruptedException {
+        HttpRequest request = authorized(user, HttpRequest.newBuilder(URI.create(url)).GET()).build();
+        HttpResponse<byte[]> r = client().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return new Bytes(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
     public static Reply get(String user, String url) throws IOException, InterruptedException {
         return send(user, HttpRequest.newBuilder(URI.create(url)).GET());
     }
@@ -91,13 +100,17 @@ public final class TestServer {
     }
 
     static Reply send(String user, HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> r = client().send(authorized(user, request).build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body());
+    }
+
+    private static HttpRequest.Builder authorized(String user, HttpRequest.Builder request) {
         request.timeout(Duration.ofSeconds(60));
         if (user != null) {
             String token = Base64.getEncoder().encodeToString((user + ":" + password(user)).getBytes(StandardCharsets.UTF_8));
             request.header("Authorization", "Basic " + token);
         }
-        HttpResponse<String> r = client().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.body());
+        return request;
     }
 
     /** Trusts the test server's self-signed certificate (generated at its first start). */

@@ -218,6 +218,27 @@ public class AnalysesResource {
         return out -> new Exporter(store, players).writeJson(v, out);
     }
 
+    /** Frame N with the stored results drawn on it (as {@code bbva snapshot}). */
+    @GET
+    @Path("{id}/frames/{frame}")
+    @Produces("image/png")
+    @RolesAllowed("bbva-monitor")
+    public StreamingOutput frame(@PathParam("id") long id, @PathParam("frame") String frame) {
+        return Pictures.frame(store, players, videoOf(id), frame);
+    }
+
+    /** The players sheet (as {@code bbva players}); {@code ?all=true} adds short tracks. */
+    @GET
+    @Path("{id}/players.png")
+    @Produces("image/png")
+    @RolesAllowed("bbva-monitor")
+    public StreamingOutput playerSheet(@PathParam("id") long id, @QueryParam("all") @DefaultValue("false") String all) {
+        if (!all.equals("true") && !all.equals("false")) {
+            throw new AnalysisException("all must be true or false.");
+        }
+        return Pictures.players(store, players, videoOf(id), Boolean.parseBoolean(all));
+    }
+
     private JobExecution latestExecution(long id) {
         return analyses.latestExecution(id)
                 .orElseThrow(() -> new NotFoundException("No analysis " + id + ": GET /api/analyses lists them."));

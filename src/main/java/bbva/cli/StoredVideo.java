@@ -4,8 +4,6 @@ import bbva.AnalysisException;
 import bbva.embedded.EmbeddedRuntime;
 import bbva.render.StoredResults;
 import bbva.store.VideoEntity;
-import bbva.video.Fingerprint;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -15,23 +13,14 @@ final class StoredVideo {
     private StoredVideo() {
     }
 
-    static StoredResults open(EmbeddedRuntime runtime, Path video) throws IOException {
+    static StoredResults open(EmbeddedRuntime runtime, Path video) {
         String path = video.toAbsolutePath().normalize().toString();
         if (!Files.isRegularFile(video)) {
             throw new AnalysisException(path + " does not exist or is not a file. Give the video that was analysed.");
         }
         VideoEntity v = runtime.store().video(path).orElseThrow(() -> new AnalysisException("No analysis of " + path
                 + " in " + runtime.dataDir().root() + ". Analyse it first: bbva analyze " + video));
-        if (!Fingerprint.of(video).equals(v.fingerprint)) {
-            throw new AnalysisException(path + " has changed since it was analysed (its content differs). "
-                    + "Analyse it again: bbva analyze " + video + " --fresh");
-        }
-        StoredResults results = new StoredResults(runtime.store(), runtime.players(), v);
-        if (!results.anyAnalysed()) {
-            throw new AnalysisException("No frame of " + path + " has been analysed yet. Let the analysis run "
-                    + "(bbva status shows its progress), then try again.");
-        }
-        return results;
+        return StoredResults.open(runtime.store(), runtime.players(), v, video);
     }
 
     /** A time in the video ("75", "1:15", "0:01:15.5") or "#FRAME", as a frame index. */

@@ -7,6 +7,11 @@ import bbva.store.PlayerStore;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
 import bbva.store.WorkStatus;
+import bbva.AnalysisException;
+import bbva.video.Fingerprint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +32,28 @@ public final class StoredResults {
     private int windowStart = -1;
     private Map<Integer, List<Detection>> window = Map.of();
 
-    public StoredResults(Store store, PlayerStore players, VideoEntity video) {
+    /**
+     * The results of an analysed video whose file is at {@code file}, refused with the reason when the
+     * file changed since its analysis or nothing is analysed yet.
+     */
+    public static StoredResults open(Store store, PlayerStore players, VideoEntity video, Path file) {
+        try {
+            if (!Files.isRegularFile(file) || !Fingerprint.of(file).equals(video.fingerprint)) {
+                throw new AnalysisException(video.name + " is missing or has changed since it was analysed (its content "
+                        + "differs): analyse it again to draw its results.");
+            }
+        } catch (IOException e) {
+            throw new AnalysisException("Cannot read " + video.name + " (" + e.getMessage() + ").", e);
+        }
+        StoredResults results = new StoredResults(store, players, video);
+        if (!results.anyAnalysed()) {
+            throw new AnalysisException("No frame of " + video.name + " has been analysed yet: once the first batch "
+                    + "is done, its frames can be drawn.");
+        }
+        return results;
+    }
+
+    private StoredResults(Store store, PlayerStore players, VideoEntity video) {
         this.store = store;
         this.video = video;
         this.batches = store.batches(video.id);

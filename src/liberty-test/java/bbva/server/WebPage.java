@@ -1,0 +1,67 @@
+package bbva.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The app's web page at /bbva/ in headless Chromium, as a monitor sees it. */
+final class WebPage {
+    private WebPage() {
+    }
+
+    /** Opens the list, then the analysis: batch strip, a frame from the slider, the players sheet. */
+    static void checkCompletedAnalysis(String user, long id, String video, int frames, Path screenshots) throws Exception {
+        java.nio.file.Files.createDirectories(screenshots);
+        try (Browser browser = Browser.open()) {
+            WebDriver driver = browser.driver;
+            // what the browser's Basic login dialog would send
+            String token = Base64.getEncoder().encodeToString((user + ":" + TestServer.password(user)).getBytes(StandardCharsets.UTF_8));
+            ((ChromeDriver) driver).executeCdpCommand("Network.enable", Map.of());
+            ((ChromeDriver) driver).executeCdpCommand("Network.setExtraHTTPHeaders",
+                    Map.of("headers", Map.of("Authorization", "Basic " + token)));
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+
+            driver.get(TestServer.HTTPS + "/bbva/");
+            By row = By.cssSelector("tr.analysis[data-id='" + id + "']");
+            wait.until(d -> !d.findElements(row).isEmpty() && d.findElement(row).getText().contains(video));
+            List<WebElement> cells = driver.findElement(row).findElements(By.cssSelector(".cell"));
+            assertEquals(2 * ((frames + 29) / 30), cells.size(), "two cells (detection, OCR) per batch");
+            cells.forEach(c -> assertTrue(c.getAttribute("class").contains("completed"), c.getAttribute("class")));
+            browser.screenshot(screenshots.resolve("web-list.png"));
+
+            driver.findElement(row).click();
+            wait.until(d -> d.findElement(By.id("title")).getText().contains("Analysis " + id));
+            wait.until(d -> loadedWidth(d, "frameImage") == 640 && loadedWidth(d, "players") == 4 * 180);
+            ((JavascriptExecutor) driver).executeScript("const s = document.getElementById('frame');"
+                    + "s.value = 30; s.dispatchEvent(new Event('change'));");
+            wait.until(d -> d.findElement(By.id("frameImage")).getAttribute("src").endsWith("/frames/30")
+                    && loadedWidth(d, "frameImage") == 640);
+            assertEquals("30", driver.findElement(By.id("frameNumber")).getText());
+            browser.screenshot(screenshots.resolve("web-analysis.png"));
+
+            List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).toList();
+            assertTrue(errors.isEmpty(), "JavaScript console errors: " + errors);
+        }
+    }
+
+    private static long loadedWidth(WebDriver d, String id) {
+        Object w = ((JavascriptExecutor) d).executeScript(
+                "const i = document.getElementById(arguments[0]); return i.complete ? i.naturalWidth : 0;", id);
+        return ((Number) w).longValue();
+    }
+}

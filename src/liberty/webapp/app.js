@@ -1,0 +1,104 @@
+'use strict';
+// The analyses list with live batch strips, and a page per analysis: frame viewer and players sheet.
+// Everything comes from the REST API under ./api (same login and roles).
+const api = 'api/analyses';
+let timer = null;
+
+async function json(url) {
+  const r = await fetch(url, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+  if (!r.ok) {
+    throw new Error(url + ': ' + r.status);
+  }
+  return r.json();
+}
+
+function strip(batches) {
+  const box = document.createElement('div');
+  box.className = 'strip';
+  for (const b of batches || []) {
+    const batch = document.createElement('span');
+    batch.className = 'batch';
+    batch.title = 'batch ' + b.index + ': frames ' + b.frameStart + '-' + b.frameEnd
+      + ', detection ' + b.detectionStatus + ', OCR ' + b.ocrStatus;
+    for (const s of [b.detectionStatus, b.ocrStatus]) {
+      const cell = document.createElement('span');
+      cell.className = 'cell ' + s;
+      batch.appendChild(cell);
+    }
+    box.appendChild(batch);
+  }
+  return box;
+}
+
+function text(content) {
+  const td = document.createElement('td');
+  td.textContent = content;
+  return td;
+}
+
+async function showList() {
+  document.getElementById('list').hidden = false;
+  document.getElementById('detail').hidden = true;
+  const rows = [];
+  for (const a of await json(api)) {
+    const d = await json(api + '/' + a.id);
+    const tr = document.createElement('tr');
+    tr.className = 'analysis';
+    tr.dataset.id = a.id;
+    tr.append(text(a.id), text(a.video), text(a.batchStatus),
+      text(d.overallPercent == null ? '' : d.overallPercent + ' %'));
+    const cells = document.createElement('td');
+    cells.appendChild(strip(d.batches));
+    tr.appendChild(cells);
+    tr.addEventListener('click', () => { location.hash = '#analysis/' + a.id; });
+    rows.push(tr);
+  }
+  document.querySelector('#analyses tbody').replaceChildren(...rows);
+}
+
+async function showAnalysis(id) {
+  document.getElementById('list').hidden = true;
+  document.getElementById('detail').hidden = false;
+  const d = await json(api + '/' + id);
+  document.getElementById('title').textContent = 'Analysis ' + id + ': ' + d.video;
+  document.getElementById('summary').textContent = d.batchStatus + ' · ' + (d.phase || '') + ' · frames '
+    + (d.frames ? d.frames.done + '/' + d.frames.total : '-') + ' · ' + (d.overallPercent ?? 0) + ' %';
+  document.getElementById('strip').replaceChildren(strip(d.batches));
+  const slider = document.getElementById('frame');
+  const total = d.frames ? d.frames.total : 0;
+  if (String(total - 1) !== slider.max) {
+    slider.max = Math.max(0, total - 1);
+    slider.dataset.id = id;
+    showFrame();
+  }
+  const players = document.getElementById('players');
+  if (d.phase === 'done' && !players.src.endsWith('/' + id + '/players.png')) {
+    players.src = api + '/' + id + '/players.png';
+  }
+}
+
+function showFrame() {
+  const slider = document.getElementById('frame');
+  document.getElementById('frameNumber').textContent = slider.value;
+  document.getElementById('frameImage').src = api + '/' + slider.dataset.id + '/frames/' + slider.value;
+}
+
+async function route() {
+  clearTimeout(timer);
+  const m = location.hash.match(/^#analysis\/(\d+)$/);
+  try {
+    await (m ? showAnalysis(m[1]) : showList());
+    document.getElementById('status').textContent = 'updated ' + new Date().toLocaleTimeString();
+  } catch (e) {
+    document.getElementById('status').textContent = e.message;
+  }
+  timer = setTimeout(route, 2000);
+}
+
+document.getElementById('frame').addEventListener('change', showFrame);
+window.addEventListener('hashchange', () => {
+  document.getElementById('frame').max = '0';
+  document.getElementById('players').removeAttribute('src');
+  route();
+});
+route();
