@@ -96,7 +96,7 @@ class LibertyServerIT {
         assertTrue(TestServer.get(MONITOR, API + "/analyses").body().contains("\"id\":" + id));
         pictures(id);
         WebPage.checkCompletedAnalysis(MONITOR, id, clip, FRAMES, TestServer.itDir());
-        assertEquals(401, TestServer.get(null, TestServer.HTTP + "/bbva/").status(), "the page needs a login");
+        assertEquals(401, TestServer.get(null, TestServer.HTTP + "/bbva/web/").status(), "the page needs a login");
     }
 
     /** The frame viewer's and the players sheet's images, drawn from the stored results. */

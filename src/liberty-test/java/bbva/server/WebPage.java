@@ -35,7 +35,7 @@ final class WebPage {
                     Map.of("headers", Map.of("Authorization", "Basic " + token)));
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
 
-            driver.get(TestServer.HTTPS + "/bbva/");
+            driver.get(TestServer.HTTPS + "/bbva/");   // redirects to /bbva/web/
             By row = By.cssSelector("tr.analysis[data-id='" + id + "']");
             wait.until(d -> !d.findElements(row).isEmpty() && d.findElement(row).getText().contains(video));
             List<WebElement> cells = driver.findElement(row).findElements(By.cssSelector(".cell"));

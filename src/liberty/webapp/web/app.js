@@ -1,7 +1,7 @@
 'use strict';
 // The analyses list with live batch strips, and a page per analysis: frame viewer and players sheet.
 // Everything comes from the REST API under ./api (same login and roles).
-const api = 'api/analyses';
+const api = '../api/analyses';
 let timer = null;
 
 async function json(url) {
