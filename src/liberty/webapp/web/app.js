@@ -3,6 +3,7 @@
 // Everything comes from the REST API under ./api (same login and roles).
 const api = '../api/analyses';
 let timer = null;
+let user = {name: '', roles: []};
 
 async function json(url) {
   const r = await fetch(url, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
@@ -10,6 +11,14 @@ async function json(url) {
     throw new Error(url + ': ' + r.status);
   }
   return r.json();
+}
+
+// Changes go as JSON (Content-Type application/json): the API takes nothing else, so no cross-site form can.
+async function post(url) {
+  const r = await fetch(url, {method: 'POST', credentials: 'same-origin',
+    headers: {'Content-Type': 'application/json', Accept: 'application/json'}, body: '{}'});
+  const body = await r.json();
+  return r.ok ? 'asked: ' + url.split('/').pop() : body.error;
 }
 
 function strip(batches) {
@@ -64,10 +73,18 @@ async function showAnalysis(id) {
   document.getElementById('summary').textContent = d.batchStatus + ' · ' + (d.phase || '') + ' · frames '
     + (d.frames ? d.frames.done + '/' + d.frames.total : '-') + ' · ' + (d.overallPercent ?? 0) + ' %';
   document.getElementById('strip').replaceChildren(strip(d.batches));
+  const actions = document.getElementById('actions');
+  actions.hidden = !user.roles.includes('bbva-submitter');
+  actions.dataset.id = id;
+  const active = ['STARTING', 'STARTED', 'STOPPING'].includes(d.batchStatus);
+  document.getElementById('stop').disabled = !active;
+  document.getElementById('restart').disabled = active || d.batchStatus === 'COMPLETED' || d.supersededBy != null;
   const slider = document.getElementById('frame');
   const total = d.frames ? d.frames.total : 0;
-  if (String(total - 1) !== slider.max) {
-    slider.max = Math.max(0, total - 1);
+  // frames are drawn from stored results: there are none before the first batch is detected
+  if (d.frames && d.frames.done > 0 && slider.dataset.total !== String(total)) {
+    slider.dataset.total = total;
+    slider.max = total - 1;
     slider.dataset.id = id;
     showFrame();
   }
@@ -95,10 +112,22 @@ async function route() {
   timer = setTimeout(route, 2000);
 }
 
+async function act(action) {
+  const id = document.getElementById('actions').dataset.id;
+  document.getElementById('actionResult').textContent = await post(api + '/' + id + '/' + action);
+  route();
+}
+
 document.getElementById('frame').addEventListener('change', showFrame);
+document.getElementById('stop').addEventListener('click', () => act('stop'));
+document.getElementById('restart').addEventListener('click', () => act('restart'));
 window.addEventListener('hashchange', () => {
-  document.getElementById('frame').max = '0';
+  delete document.getElementById('frame').dataset.total;
   document.getElementById('players').removeAttribute('src');
+  document.getElementById('actionResult').textContent = '';
   route();
 });
-route();
+json('../api/user').then(u => {
+  user = u;
+  document.getElementById('user').textContent = u.name;
+}).finally(route);

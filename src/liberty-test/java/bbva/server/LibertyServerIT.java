@@ -128,7 +128,15 @@ class LibertyServerIT {
 
     @Test
     void refusalsAreClearJson() throws Exception {
-        assertEquals(401, TestServer.get(null, API + "/analyses").status());
+        TestServer.Reply anonymous = TestServer.get(null, API + "/analyses");
+        assertEquals(401, anonymous.status());
+        assertTrue(anonymous.json().get("error").asText().contains("Log in"), anonymous.body());
+        TestServer.Reply wrongPassword = TestServer.send(null, java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(API + "/analyses")).header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("submitter:wrong".getBytes()))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(submission(clip, ""))));
+        assertEquals(401, wrongPassword.status());
+        assertTrue(wrongPassword.json().has("error"), wrongPassword.body());
 
         TestServer.Reply monitorSubmits = TestServer.post(MONITOR, API + "/analyses", submission(clip, ""));
         assertEquals(403, monitorSubmits.status());

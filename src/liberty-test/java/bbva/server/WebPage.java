@@ -23,19 +23,12 @@ final class WebPage {
     private WebPage() {
     }
 
-    /** Opens the list, then the analysis: batch strip, a frame from the slider, the players sheet. */
+    /** Opens the list, then the analysis: batch strip, a frame from the slider, the players sheet; no stop/restart buttons. */
     static void checkCompletedAnalysis(String user, long id, String video, int frames, Path screenshots) throws Exception {
         java.nio.file.Files.createDirectories(screenshots);
         try (Browser browser = Browser.open()) {
             WebDriver driver = browser.driver;
-            // what the browser's Basic login dialog would send
-            String token = Base64.getEncoder().encodeToString((user + ":" + TestServer.password(user)).getBytes(StandardCharsets.UTF_8));
-            ((ChromeDriver) driver).executeCdpCommand("Network.enable", Map.of());
-            ((ChromeDriver) driver).executeCdpCommand("Network.setExtraHTTPHeaders",
-                    Map.of("headers", Map.of("Authorization", "Basic " + token)));
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-
-            driver.get(TestServer.HTTPS + "/bbva/");   // redirects to /bbva/web/
+            WebDriverWait wait = login(browser, user);
             By row = By.cssSelector("tr.analysis[data-id='" + id + "']");
             wait.until(d -> !d.findElements(row).isEmpty() && d.findElement(row).getText().contains(video));
             List<WebElement> cells = driver.findElement(row).findElements(By.cssSelector(".cell"));
@@ -51,12 +44,36 @@ final class WebPage {
             wait.until(d -> d.findElement(By.id("frameImage")).getAttribute("src").endsWith("/frames/30")
                     && loadedWidth(d, "frameImage") == 640);
             assertEquals("30", driver.findElement(By.id("frameNumber")).getText());
+            assertTrue(!driver.findElement(By.id("actions")).isDisplayed(), user + " may not stop or restart: no buttons");
             browser.screenshot(screenshots.resolve("web-analysis.png"));
-
-            List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).toList();
-            assertTrue(errors.isEmpty(), "JavaScript console errors: " + errors);
+            assertNoConsoleErrors(driver);
         }
+    }
+
+    /**
+     * Logs the browser in as the user (sending what the browser's Basic login dialog would), opens the
+     * page and waits for it to show who is logged in.
+     */
+    static WebDriverWait login(Browser browser, String user) {
+        String token = Base64.getEncoder().encodeToString((user + ":" + TestServer.password(user)).getBytes(StandardCharsets.UTF_8));
+        ((ChromeDriver) browser.driver).executeCdpCommand("Network.enable", Map.of());
+        ((ChromeDriver) browser.driver).executeCdpCommand("Network.setExtraHTTPHeaders",
+                Map.of("headers", Map.of("Authorization", "Basic " + token)));
+        WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(60));
+        browser.driver.get(TestServer.HTTPS + "/bbva/");   // redirects to /bbva/web/
+        wait.until(d -> d.findElement(By.id("user")).getText().equals(user));
+        return wait;
+    }
+
+    /** Batch cells (detection and OCR) of the open analysis's strip that are completed. */
+    static int completedCells(WebDriver driver) {
+        return driver.findElements(By.cssSelector("#strip .cell.completed")).size();
+    }
+
+    static void assertNoConsoleErrors(WebDriver driver) {
+        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).toList();
+        assertTrue(errors.isEmpty(), "JavaScript console errors: " + errors);
     }
 
     private static long loadedWidth(WebDriver d, String id) {

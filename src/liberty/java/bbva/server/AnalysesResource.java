@@ -7,8 +7,8 @@ import bbva.app.AnalysisRequest;
 import bbva.app.AnalysisStatus;
 import bbva.app.AnalysisStatuses;
 import bbva.app.Analyses;
-import bbva.detect.Detection;
 import bbva.export.BatchRow;
+import bbva.export.DetectionRow;
 import bbva.export.Exporter;
 import bbva.export.PlayerRow;
 import bbva.progress.Progress;
@@ -122,6 +122,51 @@ public class AnalysesResource {
                 .entity(new Started(id, execution)).build();
     }
 
+    /** What a stop was asked of. */
+    public record Stopping(long id, long executionId) {
+    }
+
+    /**
+     * Stops the analysis's running execution (also one waiting for a slot). Like every call that changes
+     * something, it takes a JSON body ({} is enough): a cross-site form cannot send one.
+     */
+    @POST
+    @Path("{id}/stop")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("bbva-submitter")
+    public Response stop(@PathParam("id") long id, String ignored) {
+        JobExecution e = latestExecution(id);
+        if (!Analyses.active(e)) {
+            throw new ClientErrorException("Analysis " + id + " is not running (" + e.getBatchStatus() + ").", 409);
+        }
+        analyses.stop(e);
+        return Response.accepted(new Stopping(id, e.getExecutionId())).build();
+    }
+
+    /** Continues a failed or stopped analysis from its checkpoints, with its own options. JSON body, as stop. */
+    @POST
+    @Path("{id}/restart")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("bbva-submitter")
+    public Response restart(@PathParam("id") long id, String ignored) {
+        JobExecution e = latestExecution(id);
+        VideoEntity v = store.video(Analyses.videoOf(e)).orElse(null);
+        if (v != null && superseded(id, v)) {
+            throw new ClientErrorException("Analysis " + id + " was superseded by analysis " + v.jobInstance
+                    + " of the same video; restart that one.", 409);
+        }
+        if (Analyses.active(e) || !Analyses.unfinished(e)) {
+            throw new ClientErrorException("Analysis " + id + " is " + e.getBatchStatus()
+                    + "; only a FAILED or STOPPED analysis can be restarted.", 409);
+        }
+        if (slots.queueFull()) {
+            throw new ClientErrorException("The server runs " + slots.maxRunning() + " analyses at once and its queue "
+                    + "is full. Restart when some have ended.", 429);
+        }
+        long execution = analyses.restart(e);
+        return Response.status(Response.Status.CREATED).entity(new Started(id, execution)).build();
+    }
+
     /** Liberty's job repository keeps a job parameter in 255 characters. */
     private static void checkLength(String key, String value) {
         if (value != null && value.length() > MAX_PARAMETER) {
@@ -185,7 +230,7 @@ public class AnalysesResource {
     }
 
     /** One page of detections. */
-    public record Page(long total, int offset, int limit, List<Detection> items) {
+    public record Page(long total, int offset, int limit, List<DetectionRow> items) {
     }
 
     @GET
@@ -206,7 +251,7 @@ public class AnalysesResource {
             throw new AnalysisException("offset must be >= 0 and limit between 1 and " + MAX_PAGE + ".");
         }
         VideoEntity v = videoOf(id);
-        return new Page(store.detectionCount(v.id), offset, limit, store.detectionsPage(v.id, offset, limit));
+        return new Page(store.detectionCount(v.id), offset, limit, store.detectionsPage(v.id, offset, limit).stream().map(DetectionRow::of).toList());
     }
 
     /** The canonical export, byte for byte what {@code bbva export --format json} writes. */

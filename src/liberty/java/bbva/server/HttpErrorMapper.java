@@ -11,9 +11,13 @@ public class HttpErrorMapper implements ExceptionMapper<WebApplicationException>
     @Override
     public Response toResponse(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        String message = status == 403
-                ? "Forbidden: this user's roles do not allow it (submitting needs bbva-submitter, reading bbva-monitor)."
-                : e.getMessage();
+        String message = switch (status) {
+            case 403 -> "Forbidden: this user's roles do not allow it (submitting, stopping and restarting need "
+                    + "bbva-submitter, reading bbva-monitor).";
+            case 415 -> "Send the body with Content-Type application/json (an upload: application/octet-stream). "
+                    + "Calls that change something take nothing else, so that no cross-site form can make them.";
+            default -> e.getMessage();
+        };
         return ErrorMapper.json(status, message);
     }
 }

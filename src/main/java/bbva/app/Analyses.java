@@ -35,6 +35,29 @@ public final class Analyses {
         return jobs.start(JOB, request.jobParameters());
     }
 
+    /** Asks a running execution to stop: the current chunk ends early, its work is checkpointed. */
+    public void stop(JobExecution e) {
+        jobs.stop(e.getExecutionId());
+    }
+
+    /**
+     * Continues a FAILED or STOPPED execution from its checkpoints with its own parameters (passed
+     * explicitly: runtimes differ on what a restart without parameters gets), less a forced failure
+     * left over from trying restarts out.
+     */
+    public long restart(JobExecution e) {
+        Properties p = new Properties();
+        p.putAll(e.getJobParameters());
+        p.remove(AnalysisParameters.Key.FAIL_AT_FRAME.id);
+        return jobs.restart(e.getExecutionId(), p);
+    }
+
+    /** Running or about to: a stop applies, a restart does not. */
+    public static boolean active(JobExecution e) {
+        BatchStatus s = e.getBatchStatus();
+        return s == BatchStatus.STARTING || s == BatchStatus.STARTED || s == BatchStatus.STOPPING;
+    }
+
     public List<JobInstance> instances() {
         try {
             List<JobInstance> all = new ArrayList<>(jobs.getJobInstances(JOB, 0, Integer.MAX_VALUE));

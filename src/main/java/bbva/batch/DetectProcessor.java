@@ -1,5 +1,7 @@
 package bbva.batch;
 
+import bbva.detect.Appearance;
+import bbva.detect.Detection;
 import bbva.detect.Detections;
 import bbva.detect.Detector;
 import bbva.detect.DetectorFactory;
@@ -10,6 +12,7 @@ import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.List;
 
 /** Processor of step "detect": one frame in, its ranked detections out. */
 @Named("detectProcessor")
@@ -24,7 +27,9 @@ public class DetectProcessor implements ItemProcessor {
     public Object processItem(Object item) {
         VideoFrame frame = (VideoFrame) item;
         FaultPoints.reach("detect.frame." + frame.index());
-        return new FrameDetections(frame.index(), Detections.rank(frame.index(), detector().detect(frame)));
+        List<Detection> ranked = Detections.rank(frame.index(), detector().detect(frame));
+        return new FrameDetections(frame.index(), ranked.stream()
+                .map(d -> d.person() ? d.withAppearance(Appearance.of(frame, d)) : d).toList());
     }
 
     private Detector detector() {

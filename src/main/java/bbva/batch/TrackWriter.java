@@ -46,8 +46,8 @@ public class TrackWriter extends AbstractItemWriter {
         VideoEntity video = job.video();
         videoId = video.id;
         plan = BatchPlan.of(video);
-        tracker = checkpoint == null ? new Tracker(TrackerSettings.DEFAULT)
-                : new Tracker(TrackerSettings.DEFAULT, (Tracker.State) checkpoint);
+        TrackerSettings settings = TrackerSettings.withReid(job.params().reidSeconds(), video.fps);
+        tracker = checkpoint == null ? new Tracker(settings) : new Tracker(settings, (Tracker.State) checkpoint);
         StepResources.of(stepContext).put(Tracker.class, tracker);
     }
 

@@ -1,5 +1,6 @@
 package bbva.store;
 
+import bbva.detect.Appearance;
 import bbva.detect.Detection;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -31,6 +32,7 @@ public class DetectionEntity {
     public float y2;
     @Column(name = "track_id")
     public Integer trackId;
+    public String appearance;
 
     static DetectionEntity of(long videoId, Detection d) {
         DetectionEntity e = new DetectionEntity();
@@ -45,10 +47,11 @@ public class DetectionEntity {
         e.x2 = d.x2();
         e.y2 = d.y2();
         e.trackId = d.trackId();
+        e.appearance = d.appearance() == null ? null : d.appearance().encode();
         return e;
     }
 
     public Detection toDetection() {
-        return new Detection(frame, index, classId, label, score, x1, y1, x2, y2, trackId);
+        return new Detection(frame, index, classId, label, score, x1, y1, x2, y2, trackId, Appearance.decode(appearance));
     }
 }

@@ -1,8 +1,9 @@
 package bbva.track;
 
+import bbva.detect.Appearance;
 import java.io.Serializable;
 
-/** One tracked object: its last box, velocity in pixels per frame, and life counters. Mutable; owned by the tracker. */
+/** One tracked object: its last box, velocity in pixels per frame, torso colours and life counters. Mutable; owned by the tracker. */
 final class Track implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -17,6 +18,8 @@ final class Track implements Serializable {
     int hits;
     int missed;
     final long birthOrder;
+    /** Torso colours when last seen clear of other boxes (an overlapped box mixes two people's colours). */
+    Appearance appearance;
 
     Track(long birthOrder, double x1, double y1, double x2, double y2, int frame) {
         this.birthOrder = birthOrder;
@@ -47,5 +50,13 @@ final class Track implements Serializable {
         lastFrame = frame;
         hits++;
         missed = 0;
+    }
+
+    /** A lost track taking over a new detection's track: same id, history and velocity, the new box. */
+    void resume(Track fresh, int frame, double alpha) {
+        update(fresh.x1, fresh.y1, fresh.x2, fresh.y2, frame, alpha);
+        if (fresh.appearance != null) {
+            appearance = fresh.appearance;
+        }
     }
 }

@@ -10,14 +10,18 @@ import java.util.List;
 /**
  * A deterministic Norfair-class multi-object tracker: constant-velocity prediction, greedy IoU
  * matching (best pairs first, ties by track age then detection rank), an initialization delay and
- * death after too many missed frames. Its whole state is {@link State}, which the track step stores
- * in its checkpoint so a restart continues with the same ids.
+ * loss after too many missed frames. A lost track keeps its id for a while: a new detection where its
+ * motion says it would be, with torso colours like its own, continues it (re-identification after an
+ * occlusion). Its whole state is {@link State}, which the track step stores in its checkpoint so a
+ * restart continues with the same ids.
  */
 public final class Tracker {
     /** Everything the tracker knows; serializable for the batch checkpoint. */
     public static final class State implements Serializable {
         private static final long serialVersionUID = 1L;
         final List<Track> tracks = new ArrayList<>();
+        /** Initialized tracks no longer matched, oldest loss first, kept for re-identification. */
+        final List<Track> lost = new ArrayList<>();
         int nextId = 1;
         long births;
     }
@@ -69,13 +73,21 @@ public final class Tracker {
                 owner[p.det()] = live.get(p.track());
             }
         }
+        Reidentification.assign(state.lost, frame, detections, owner, settings);
+        boolean[] clear = clearOfOthers(detections);
         for (int di = 0; di < detections.size(); di++) {
             Detection d = detections.get(di);
-            if (owner[di] != null) {
-                owner[di].update(d.x1(), d.y1(), d.x2(), d.y2(), frame, settings.velocityAlpha());
-            } else {
+            if (owner[di] == null) {
                 owner[di] = new Track(state.births++, d.x1(), d.y1(), d.x2(), d.y2(), frame);
                 live.add(owner[di]);
+            } else if (state.lost.remove(owner[di])) {
+                owner[di].update(d.x1(), d.y1(), d.x2(), d.y2(), frame, settings.velocityAlpha());
+                live.add(owner[di]);
+            } else {
+                owner[di].update(d.x1(), d.y1(), d.x2(), d.y2(), frame, settings.velocityAlpha());
+            }
+            if (clear[di] && d.appearance() != null) {
+                owner[di].appearance = d.appearance();
             }
             if (owner[di].id == 0 && owner[di].hits >= settings.initializationDelay()) {
                 owner[di].id = state.nextId++;
@@ -86,14 +98,32 @@ public final class Tracker {
                 live.get(ti).missed++;
             }
         }
-        // tentative tracks die at their first miss; initialized ones after maxMissed
+        // tentative tracks die at their first miss; initialized ones are lost after maxMissed
+        for (Track t : live) {
+            if (t.id != 0 && t.missed > settings.maxMissed() && settings.reidFrames() > 0) {
+                state.lost.add(t);
+            }
+        }
         live.removeIf(t -> t.missed > (t.id == 0 ? 0 : settings.maxMissed()));
+        state.lost.removeIf(t -> frame - t.lastFrame > settings.reidFrames());
         List<Detection> out = new ArrayList<>(detections.size());
         for (int di = 0; di < detections.size(); di++) {
             int id = owner[di].id;
             out.add(detections.get(di).withTrack(id == 0 ? null : id));
         }
         return out;
+    }
+
+    /** Boxes that overlap no other box of the frame: their torso colours are one person's. */
+    private static boolean[] clearOfOthers(List<Detection> detections) {
+        boolean[] clear = new boolean[detections.size()];
+        for (int i = 0; i < clear.length; i++) {
+            clear[i] = true;
+            for (int j = 0; j < clear.length && clear[i]; j++) {
+                clear[i] = i == j || Overlap.iou(Overlap.box(detections.get(i)), Overlap.box(detections.get(j))) == 0;
+            }
+        }
+        return clear;
     }
 
     static double iou(double[] box, Detection d) {

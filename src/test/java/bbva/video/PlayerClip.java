@@ -12,10 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
  * A rendered basketball-like clip with known ground truth: players in coloured shirts with numbers
@@ -49,19 +45,7 @@ public final class PlayerClip {
     }
 
     public static Path render(Path file, int frames) throws IOException {
-        try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), W, H, 0);
-             Java2DFrameConverter conv = new Java2DFrameConverter()) {
-            r.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
-            r.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-            r.setFrameRate(25);
-            r.setVideoQuality(2);
-            r.start();
-            for (int f = 0; f < frames; f++) {
-                r.record(conv.convert(draw(f)));
-            }
-            r.stop();
-        }
-        return file;
+        return ClipWriter.write(file, W, H, 25, frames, PlayerClip::draw);
     }
 
     public static BufferedImage draw(int frame) {
