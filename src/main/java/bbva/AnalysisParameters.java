@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 public record AnalysisParameters(Path video, int batchSizeFrames, int frameStride, int maxFrames,
                                  String detector, Path model, float scoreThreshold, Set<String> classes,
                                  int threads, Path detectionsFile, boolean ocrEnabled, int ocrThreads,
-                                 int minTrackFrames, float minNumberConfidence, double reidSeconds,
+                                 int minTrackFrames, float minNumberConfidence, double reidSeconds, int teams,
                                  ExecutionMode executionMode, int detectPartitions, boolean replace) {
     /** How the steps share the machine; never part of the results. */
     public enum ExecutionMode {
@@ -68,6 +68,8 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         REID_SECONDS("reidSeconds", "--reid-seconds", "S",
                 "A lost track (a player hidden behind another) keeps its id this long, for the player to reappear "
                         + "(default: " + DEFAULT_REID_SECONDS + "; 0: never).", Effect.RESULTS),
+        TEAMS("teams", "--teams", "N", "Teams told apart by kit colour; referees and others are no team's "
+                + "(default: 2; 0: none).", Effect.RESULTS),
         EXECUTION_MODE("executionMode", "--mode", "MODE",
                 "sequential, or pipeline: OCR follows detection batch by batch (default: sequential).", Effect.SPEED),
         DETECT_PARTITIONS("detectPartitions", "--detect-partitions", "N",
@@ -120,6 +122,7 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
     /** Longer than a player stays hidden behind another (1-2 s), short enough not to resurrect one who left. */
     public static final double DEFAULT_REID_SECONDS = 3;
     public static final double MAX_REID_SECONDS = 60;
+    public static final int MAX_TEAMS = 8;
     /** Above every number voted on vtest.avi (no jerseys: at most 0.09), far below rendered players' (0.8-1.0). */
     public static final float DEFAULT_MIN_NUMBER_CONFIDENCE = 0.25f;
     /** Far above what a machine's cores can use; the bounds keep a job parameter from exhausting a server's threads. */
@@ -172,12 +175,13 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         if (!(reid >= 0f && reid <= MAX_REID_SECONDS)) {
             throw new AnalysisException(Key.REID_SECONDS.id + " must be between 0 and " + MAX_REID_SECONDS + " seconds, got " + reid + ".");
         }
+        int teams = intParam(p, Key.TEAMS.id, 2, 0, MAX_TEAMS, "teams told apart by kit colour");
         ExecutionMode mode = ExecutionMode.of(p.getProperty(Key.EXECUTION_MODE.id, "").strip().toLowerCase(Locale.ROOT)
                 .transform(m -> m.isEmpty() ? ExecutionMode.SEQUENTIAL.id : m));
         int partitions = intParam(p, Key.DETECT_PARTITIONS.id, 1, 1, MAX_DETECT_PARTITIONS, "detection streams");
         return new AnalysisParameters(Path.of(video), batch, stride, max, detector,
                 model.isEmpty() ? null : Path.of(model), threshold, classSet, threads,
-                detections.isEmpty() ? null : Path.of(detections), ocr, ocrThreads, minTrack, minNumber, reid, mode, partitions,
+                detections.isEmpty() ? null : Path.of(detections), ocr, ocrThreads, minTrack, minNumber, reid, teams, mode, partitions,
                 bool(p, Key.REPLACE.id, false));
     }
 
@@ -204,6 +208,7 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         p.setProperty(Key.MIN_TRACK_FRAMES.id, Integer.toString(minTrackFrames));
         p.setProperty(Key.MIN_NUMBER_CONFIDENCE.id, Float.toString(minNumberConfidence));
         p.setProperty(Key.REID_SECONDS.id, Double.toString(reidSeconds));
+        p.setProperty(Key.TEAMS.id, Integer.toString(teams));
         p.setProperty(Key.EXECUTION_MODE.id, executionMode.id);
         p.setProperty(Key.DETECT_PARTITIONS.id, Integer.toString(detectPartitions));
         p.setProperty(Key.REPLACE.id, Boolean.toString(replace));

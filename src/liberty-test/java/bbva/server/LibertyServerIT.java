@@ -80,6 +80,10 @@ class LibertyServerIT {
         }
 
         JsonNode players = TestServer.get(MONITOR, API + "/analyses/" + id + "/players").json();
+        JsonNode teams = TestServer.get(MONITOR, API + "/analyses/" + id + "/teams").json();
+        assertEquals(2, teams.size(), "two kit-colour teams, as the export's: " + teams);
+        assertTrue(TestServer.get(MONITOR, API + "/analyses/" + id + "/people").json().isArray());
+        players.forEach(p -> assertTrue(p.has("team"), p.toString()));
         Set<String> numbers = new HashSet<>();
         players.forEach(p -> numbers.add(p.get("number").asText()));
         Set<String> truth = new HashSet<>();

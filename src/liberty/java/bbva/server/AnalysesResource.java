@@ -10,7 +10,10 @@ import bbva.app.Analyses;
 import bbva.export.BatchRow;
 import bbva.export.DetectionRow;
 import bbva.export.Exporter;
+import bbva.export.PersonRow;
 import bbva.export.PlayerRow;
+import bbva.export.TeamRow;
+import bbva.identify.People;
 import bbva.progress.Progress;
 import bbva.store.PlayerStore;
 import bbva.store.Store;
@@ -227,6 +230,22 @@ public class AnalysesResource {
     @RolesAllowed("bbva-monitor")
     public List<PlayerRow> players(@PathParam("id") long id) {
         return players.players(videoOf(id).id).stream().map(PlayerRow::of).toList();
+    }
+
+    /** People: one per (team, number) with its tracks, and the unidentified tracks; as the export has them. */
+    @GET
+    @Path("{id}/people")
+    @RolesAllowed("bbva-monitor")
+    public List<PersonRow> people(@PathParam("id") long id) {
+        return People.of(players.players(videoOf(id).id)).stream().map(PersonRow::of).toList();
+    }
+
+    /** The teams by kit colour, as the export has them. */
+    @GET
+    @Path("{id}/teams")
+    @RolesAllowed("bbva-monitor")
+    public List<TeamRow> teams(@PathParam("id") long id) {
+        return players.teams(videoOf(id).id).stream().map(TeamRow::of).toList();
     }
 
     /** One page of detections. */

@@ -15,7 +15,8 @@ import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
  */
 final class ListedMigrations implements ResourceProvider {
     static final List<String> SCRIPTS = List.of("V1__videos_batches_detections.sql", "V2__tracks_ocr_players.sql",
-            "V3__video_owner.sql", "V4__execution_plan.sql", "V5__appearance.sql");
+            "V3__video_owner.sql", "V4__execution_plan.sql", "V5__appearance.sql",
+            "V6__teams.sql");
     private static final Location LOCATION = new Location("classpath:db/migration");
 
     private final ClassLoader loader;

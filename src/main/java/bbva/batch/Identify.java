@@ -13,8 +13,9 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.Map;
 
-/** Step "identify": per track, vote the jersey number; replaces the video's players in one transaction. */
+/** Step "identify": per track, vote the jersey number, add the team; replaces the video's players in one transaction. */
 @Named("identify")
 @Dependent
 public class Identify extends AbstractBatchlet {
@@ -33,8 +34,9 @@ public class Identify extends AbstractBatchlet {
                 .filter(d -> d.trackId() != null).toList();
         List<Player> result = PlayerVote.vote(tracked, players.readings(video.id), params.minTrackFrames(),
                 params.minNumberConfidence());
+        Map<Integer, Integer> teams = players.teamOfTrack(video.id);
         FaultPoints.reach("identify.voting");
-        players.replacePlayers(video.id, result);
+        players.replacePlayers(video.id, result.stream().map(p -> p.withTeam(teams.get(p.trackId()))).toList());
         return BatchStatus.COMPLETED.name();
     }
 }

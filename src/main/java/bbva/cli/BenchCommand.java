@@ -76,8 +76,24 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println(String.format(Locale.ROOT, "OCR share of job      : %.1f%%  (step ocr %.1f s of %.1f s; steps: detect %s s, track %s s, identify %s s)",
                 100 * ocrStep / wall, ocrStep, wall, batched.getProperty("step.detect.seconds"),
                 batched.getProperty("step.track.seconds"), batched.getProperty("step.identify.seconds")));
+        double render = renderRate(batched, total);
+        System.out.println(String.format(Locale.ROOT, "render speed          : %.1f frames/s, %.1fx the analysis's %.2f frames/s (bbva render of the "
+                + "same frames from the stored results; goal >= 5x)", render, render / (d(batched, "frames") / wall),
+                d(batched, "frames") / wall));
         OcrBench.run(System.out);
         return ExitCodes.OK;
+    }
+
+    /** Frames/s of {@code bbva render} over the frames a run analysed, from that run's stored results, as render reports it. */
+    private double renderRate(Properties run, int total) throws IOException, InterruptedException {
+        Path data = Path.of(run.getProperty("dataDir"));
+        String out = child("render", List.of("render", video.toString(), "--data-dir", data.toString(), "-o",
+                data.resolveSibling("render.mp4").toString(), "--to", "#" + (total - 1), "--no-progress"), data.getParent());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("at ([0-9.]+) frames/s").matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("render printed no speed:\n" + out);
+        }
+        return Double.parseDouble(m.group(1));
     }
 
     private boolean usesModelFile() {
@@ -107,16 +123,38 @@ final class BenchCommand implements Callable<Integer> {
         cmd.addAll(extra);
         System.out.print("run: " + label + " ... ");
         System.out.flush();
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
-        pb.environment().put("ORT_DISABLE_TELEMETRY", "1");   // see bin/bbva
-        Process p = pb.start();
-        int code = p.waitFor();
+        int code = start(cmd, dir.resolve("out.txt")).waitFor();
         if (code != 0 || !Files.exists(stats)) {
             throw new IllegalStateException("benchmark run failed (exit " + code + "): " + String.join(" ", cmd) + "\n" + Files.readString(dir.resolve("out.txt")));
         }
         Properties s = RunStats.read(stats);
+        s.setProperty("dataDir", dir.resolve("data").toString());
         System.out.println(String.format(Locale.ROOT, "%.1f s", d(s, "wallSeconds")));
         return s;
+    }
+
+    /** Runs a bbva command in a child JVM; its output. */
+    private static String child(String label, List<String> args, Path dir) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(args);
+        System.out.print("run: " + label + " ... ");
+        System.out.flush();
+        long t0 = System.nanoTime();
+        Path out = dir.resolve(label + ".txt");
+        int code = start(cmd, out).waitFor();
+        String text = Files.readString(out);
+        if (code != 0) {
+            throw new IllegalStateException("benchmark run failed (exit " + code + "): " + String.join(" ", cmd) + "\n" + text);
+        }
+        System.out.println(String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
+        return text;
+    }
+
+    private static Process start(List<String> cmd, Path output) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile());
+        pb.environment().put("ORT_DISABLE_TELEMETRY", "1");   // see bin/bbva
+        return pb.start();
     }
 
     private static double d(Properties p, String key) {

@@ -1,10 +1,14 @@
 package bbva.cli;
 
+import bbva.identify.Player;
+import java.util.List;
+
 import bbva.app.AnalysisStatus;
 import bbva.app.AnalysisStatuses;
 import bbva.batch.RunMetrics;
 import bbva.bench.RunStats;
 import bbva.embedded.EmbeddedRuntime;
+import bbva.identify.Player;
 import bbva.progress.Progress;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
@@ -12,6 +16,7 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -109,7 +114,9 @@ final class JobWatcher {
                     + p.ocrBatchesDone() + "/" + p.ocrBatchesTotal() + " batches)" + ocrModelTime());
         }
         if (status == BatchStatus.COMPLETED) {
-            PlayersTable.print(out, v.get(), runtime.players().players(v.get().id));
+            List<Player> players = runtime.players().players(v.get().id);
+            PlayersTable.print(out, v.get(), players);
+            PlayersTable.printPeople(out, v.get(), players);
         }
         if (status == BatchStatus.STOPPED) {
             out.println("Stopped with " + p.batchesDone() + "/" + p.batchesTotal() + " batches stored. Resume with: bbva resume " + video);

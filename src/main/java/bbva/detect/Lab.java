@@ -1,7 +1,7 @@
 package bbva.detect;
 
 /** sRGB (D65) to CIE Lab: a colour space where distances follow what people see, for kit colours. */
-final class Lab {
+public final class Lab {
     private static final double[] LINEAR = new double[256];
 
     static {
@@ -25,6 +25,28 @@ final class Lab {
         double fy = f(y);
         double fz = f(z);
         return new float[] {(float) (116 * fy - 16), (float) (500 * (fx - fy)), (float) (200 * (fy - fz))};
+    }
+
+    /** The sRGB colour of a Lab colour, each channel clamped to 0..255. */
+    public static int[] toSrgb(double l, double a, double b) {
+        double fy = (l + 16) / 116;
+        double fx = fy + a / 500;
+        double fz = fy - b / 200;
+        double x = 0.95047 * finv(fx);
+        double y = finv(fy);
+        double z = 1.08883 * finv(fz);
+        double[] lin = {3.2406 * x - 1.5372 * y - 0.4986 * z, -0.9689 * x + 1.8758 * y + 0.0415 * z,
+                0.0557 * x - 0.2040 * y + 1.0570 * z};
+        int[] rgb = new int[3];
+        for (int i = 0; i < 3; i++) {
+            double c = lin[i] <= 0.0031308 ? 12.92 * lin[i] : 1.055 * Math.pow(lin[i], 1 / 2.4) - 0.055;
+            rgb[i] = (int) Math.max(0, Math.min(255, Math.round(c * 255)));
+        }
+        return rgb;
+    }
+
+    private static double finv(double t) {
+        return t > 6.0 / 29 ? t * t * t : 3 * (6.0 / 29) * (6.0 / 29) * (t - 4.0 / 29);
     }
 
     private static double f(double t) {

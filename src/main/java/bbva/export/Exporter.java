@@ -1,5 +1,6 @@
 package bbva.export;
 
+import bbva.identify.People;
 import bbva.store.PlayerStore;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
@@ -39,10 +40,13 @@ public final class Exporter {
     }
 
     public Export export(VideoEntity v) {
+        List<bbva.identify.Player> tracks = players.players(v.id);
         return new Export(VideoRow.of(v), store.batches(v.id).stream().map(BatchRow::of).toList(),
                 store.detections(v.id).stream().map(DetectionRow::of).toList(),
                 players.readings(v.id).stream().map(ReadingRow::of).toList(),
-                players.players(v.id).stream().map(PlayerRow::of).toList());
+                players.teams(v.id).stream().map(TeamRow::of).toList(),
+                tracks.stream().map(PlayerRow::of).toList(),
+                People.of(tracks).stream().map(PersonRow::of).toList());
     }
 
     public void writeJson(VideoEntity v, OutputStream out) throws IOException {
@@ -51,7 +55,7 @@ public final class Exporter {
         out.flush();
     }
 
-    /** One CSV file per table in {@code dir}: video.csv, batches.csv, detections.csv, ocrReadings.csv, players.csv. */
+    /** One CSV file per table in {@code dir}: video.csv, batches.csv, detections.csv, ocrReadings.csv, teams.csv, players.csv, people.csv. */
     public List<Path> writeCsv(VideoEntity v, Path dir) throws IOException {
         Files.createDirectories(dir);
         Export e = export(v);
@@ -60,7 +64,9 @@ public final class Exporter {
         tables.put("batches", new Table(BatchRow.class, e.batches()));
         tables.put("detections", new Table(DetectionRow.class, e.detections()));
         tables.put("ocrReadings", new Table(ReadingRow.class, e.ocrReadings()));
+        tables.put("teams", new Table(TeamRow.class, e.teams()));
         tables.put("players", new Table(PlayerRow.class, e.players()));
+        tables.put("people", new Table(PersonRow.class, e.people()));
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, Table> t : tables.entrySet()) {
             Path file = dir.resolve(t.getKey() + ".csv");

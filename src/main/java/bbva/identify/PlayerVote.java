@@ -62,7 +62,7 @@ public final class PlayerVote {
             }
             players.add(new Player(track, winner, confidence, winner == null ? 0 : count.get(winner), readingCount,
                     detections.size(), detections.get(0).frame(), detections.get(detections.size() - 1).frame(),
-                    detections.size() < minFrames));
+                    detections.size() < minFrames, null));
         });
         return players;
     }

@@ -34,6 +34,8 @@ public class PlayerEntity {
     public int lastFrame;
     @Column(name = "short_track")
     public boolean shortTrack;
+    @Column(name = "team_id")
+    public Integer team;
 
     static PlayerEntity of(long videoId, Player p) {
         PlayerEntity e = new PlayerEntity();
@@ -47,10 +49,11 @@ public class PlayerEntity {
         e.firstFrame = p.firstFrame();
         e.lastFrame = p.lastFrame();
         e.shortTrack = p.shortTrack();
+        e.team = p.team();
         return e;
     }
 
     Player toPlayer() {
-        return new Player(trackId, number, confidence, votes, readings, framesSeen, firstFrame, lastFrame, shortTrack);
+        return new Player(trackId, number, confidence, votes, readings, framesSeen, firstFrame, lastFrame, shortTrack, team);
     }
 }

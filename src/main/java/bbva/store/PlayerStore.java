@@ -4,6 +4,8 @@ import bbva.detect.Detection;
 import bbva.identify.Player;
 import bbva.ocr.OcrReading;
 import bbva.ocr.JerseyReading;
+import bbva.teams.Team;
+import bbva.teams.TeamAssignment;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,37 @@ public class PlayerStore {
                             out.merge(batch.getValue(), (Long) row[1], Long::sum);
                         }
                     });
+            return out;
+        });
+    }
+
+    /** Replaces the video's teams and its tracks' teams, in one transaction. */
+    public void replaceTeams(long videoId, TeamAssignment assignment) {
+        jpa.inTransaction(em -> {
+            em.createQuery("DELETE FROM TeamEntity t WHERE t.videoId = :v").setParameter("v", videoId).executeUpdate();
+            em.createNativeQuery("DELETE FROM track_teams WHERE video_id = ?").setParameter(1, videoId).executeUpdate();
+            assignment.teams().forEach(t -> em.persist(TeamEntity.of(videoId, t)));
+            assignment.teamOfTrack().forEach((track, team) -> em.createNativeQuery(
+                    "INSERT INTO track_teams (video_id, track_id, team_id) VALUES (?, ?, ?)")
+                    .setParameter(1, videoId).setParameter(2, track).setParameter(3, team).executeUpdate());
+            return null;
+        });
+    }
+
+    public List<Team> teams(long videoId) {
+        return jpa.read(em -> em.createQuery("SELECT t FROM TeamEntity t WHERE t.videoId = :v ORDER BY t.teamId",
+                TeamEntity.class).setParameter("v", videoId).getResultStream().map(TeamEntity::toTeam).toList());
+    }
+
+    /** Track id -> team id; tracks of no team are absent. */
+    public Map<Integer, Integer> teamOfTrack(long videoId) {
+        return jpa.read(em -> {
+            Map<Integer, Integer> out = new java.util.TreeMap<>();
+            for (Object row : em.createNativeQuery("SELECT track_id, team_id FROM track_teams WHERE video_id = ?")
+                    .setParameter(1, videoId).getResultList()) {
+                Object[] r = (Object[]) row;
+                out.put(((Number) r[0]).intValue(), ((Number) r[1]).intValue());
+            }
             return out;
         });
     }

@@ -34,6 +34,8 @@ public class Store {
             if (v.id != null) {
                 VideoOwnership.takeOver(v, owner);
                 em.createQuery("DELETE FROM PlayerEntity p WHERE p.videoId = :v").setParameter("v", v.id).executeUpdate();
+                em.createQuery("DELETE FROM TeamEntity t WHERE t.videoId = :v").setParameter("v", v.id).executeUpdate();
+                em.createNativeQuery("DELETE FROM track_teams WHERE video_id = ?").setParameter(1, v.id).executeUpdate();
                 em.createQuery("DELETE FROM OcrReadingEntity r WHERE r.videoId = :v").setParameter("v", v.id).executeUpdate();
                 em.createQuery("DELETE FROM DetectionEntity d WHERE d.videoId = :v").setParameter("v", v.id).executeUpdate();
                 em.createQuery("DELETE FROM BatchEntity b WHERE b.videoId = :v").setParameter("v", v.id).executeUpdate();

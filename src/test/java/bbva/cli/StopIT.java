@@ -43,7 +43,7 @@ class StopIT {
     @ParameterizedTest(name = "{1} at {0}")
     @CsvSource({"prepare.probing,INT", "prepare.probing,TERM", "detect.frame.45,INT", "detect.frame.45,TERM",
             "track.frame.45,INT", "track.frame.45,TERM", "ocr.frame.45,INT", "ocr.frame.45,TERM",
-            "identify.voting,INT", "identify.voting,TERM"})
+            "teams.clustered,TERM", "identify.voting,INT", "identify.voting,TERM"})
     void stopInsideAStepThenResumeGivesTheSameResults(String point, String signal, @TempDir Path dir) throws Exception {
         Cli cli = new Cli(dir);
         Cli.Child child = cli.start(List.of("-Dbbva.faults=" + point + "=stall"), analyze());

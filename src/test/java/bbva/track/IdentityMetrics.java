@@ -91,7 +91,7 @@ public record IdentityMetrics(double idf1, int idSwitches, int fragments, Map<In
         return out;
     }
 
-    static double iou(Box a, Box b) {
+    public static double iou(Box a, Box b) {
         double w = Math.min(a.x2(), b.x2()) - Math.max(a.x1(), b.x1());
         double h = Math.min(a.y2(), b.y2()) - Math.max(a.y1(), b.y1());
         if (w <= 0 || h <= 0) {

@@ -1,0 +1,36 @@
+package bbva.batch;
+
+import bbva.store.PlayerStore;
+import bbva.store.Store;
+import bbva.store.VideoEntity;
+import bbva.teams.KitClustering;
+import bbva.teams.TeamAssignment;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * Step "teams": clusters the tracked people's kit colours into teams and gives each track one; replaces
+ * the video's teams in one transaction. Deterministic, so a rerun after a crash writes the same rows.
+ */
+@Named("teams")
+@Dependent
+public class Teams extends AbstractBatchlet {
+    @Inject
+    JobParameters job;
+    @Inject
+    Store store;
+    @Inject
+    PlayerStore players;
+
+    @Override
+    public String process() {
+        VideoEntity video = job.video();
+        TeamAssignment teams = KitClustering.assign(store.detections(video.id, 0, Integer.MAX_VALUE), job.params().teams());
+        FaultPoints.reach("teams.clustered");
+        players.replaceTeams(video.id, teams);
+        return BatchStatus.COMPLETED.name();
+    }
+}

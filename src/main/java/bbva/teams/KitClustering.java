@@ -1,0 +1,211 @@
+package bbva.teams;
+
+import bbva.detect.Appearance;
+import bbva.detect.Detection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * Teams by jersey colour, no model: k-means (k-means++ start, fixed seed) of the tracked people's
+ * torso histograms in Hellinger space (square roots of the shares, where Euclidean distance follows
+ * the Bhattacharyya coefficient the tracker uses). A box farther from its centre than
+ * {@link #OTHER_FACTOR} times the median distance of that centre's boxes (at least
+ * {@link #MIN_OTHER_DISTANCE}) is "other" (a referee's stripes, a box across two people): the
+ * threshold follows how alike a video's kits look under its light and compression. Each track takes
+ * the team most of its boxes have, or none when most are "other". Same input, same teams: points are
+ * taken in (frame, rank) order and ties go to the lower index.
+ */
+public final class KitClustering {
+    /**
+     * On the rendered game the players' boxes lie at a median 0.08-0.18 from their centre and the
+     * referee's at 0.52 (Hellinger distance, 0..sqrt 2).
+     */
+    static final double OTHER_FACTOR = 3;
+    static final double MIN_OTHER_DISTANCE = 0.25;
+    static final int ITERATIONS = 30;
+    static final long SEED = 7;
+
+    private KitClustering() {
+    }
+
+    public static TeamAssignment assign(List<Detection> tracked, int teams) {
+        List<Detection> people = tracked.stream().filter(d -> d.trackId() != null && d.appearance() != null)
+                .sorted(Comparator.comparingInt(Detection::frame).thenComparingInt(Detection::index)).toList();
+        if (teams <= 0 || people.size() < teams) {
+            return new TeamAssignment(List.of(), Map.of());
+        }
+        double[][] points = people.stream().map(d -> embed(d.appearance())).toArray(double[][]::new);
+        double[][] centres = kmeans(points, teams);
+        int[] nearest = new int[points.length];
+        double[] distance = new double[points.length];
+        List<List<Double>> spread = new ArrayList<>();
+        for (int c = 0; c < teams; c++) {
+            spread.add(new ArrayList<>());
+        }
+        for (int i = 0; i < points.length; i++) {
+            nearest[i] = nearest(centres, points[i]);
+            distance[i] = distance(centres[nearest[i]], points[i]);
+            spread.get(nearest[i]).add(distance[i]);
+        }
+        double[] limit = new double[teams];
+        for (int c = 0; c < teams; c++) {
+            List<Double> d = spread.get(c);
+            d.sort(null);
+            limit[c] = d.isEmpty() ? MIN_OTHER_DISTANCE : Math.max(MIN_OTHER_DISTANCE, OTHER_FACTOR * d.get(d.size() / 2));
+        }
+        int[] label = new int[points.length];
+        for (int i = 0; i < points.length; i++) {
+            label[i] = distance[i] > limit[nearest[i]] ? -1 : nearest[i];
+        }
+        int[] order = lightestFirst(people, label, teams);
+        Map<Integer, int[]> votes = new TreeMap<>();
+        for (int i = 0; i < points.length; i++) {
+            votes.computeIfAbsent(people.get(i).trackId(), k -> new int[teams + 1])[label[i] < 0 ? teams : order[label[i]]]++;
+        }
+        Map<Integer, Integer> teamOfTrack = new TreeMap<>();
+        votes.forEach((track, v) -> {
+            int best = 0;
+            for (int t = 1; t <= teams; t++) {
+                best = v[t] > v[best] ? t : best;
+            }
+            if (best < teams) {
+                teamOfTrack.put(track, best + 1);
+            }
+        });
+        List<Team> out = new ArrayList<>();
+        for (int t = 0; t < teams; t++) {
+            List<Appearance> kit = new ArrayList<>();
+            for (int i = 0; i < points.length; i++) {
+                if (label[i] >= 0 && order[label[i]] == t) {
+                    kit.add(people.get(i).appearance());
+                }
+            }
+            final int team = t + 1;
+            int tracks = (int) teamOfTrack.values().stream().filter(x -> x == team).count();
+            if (!kit.isEmpty()) {
+                out.add(new Team(team, median(kit, 0), median(kit, 1), median(kit, 2), kit.size(), tracks));
+            }
+        }
+        return new TeamAssignment(out, teamOfTrack);
+    }
+
+    static double[] embed(Appearance a) {
+        double[] v = new double[Appearance.BINS];
+        int total = 0;
+        for (byte b : a.histogram()) {
+            total += b & 0xff;
+        }
+        for (int k = 0; k < v.length; k++) {
+            v[k] = total == 0 ? 0 : Math.sqrt((a.histogram()[k] & 0xff) / (double) total);
+        }
+        return v;
+    }
+
+    static double[][] kmeans(double[][] points, int k) {
+        Random random = new Random(SEED);
+        double[][] centres = new double[k][];
+        centres[0] = points[random.nextInt(points.length)].clone();
+        double[] d2 = new double[points.length];
+        for (int c = 1; c < k; c++) {
+            double sum = 0;
+            for (int i = 0; i < points.length; i++) {
+                double d = distance(centres[nearest(Arrays.copyOf(centres, c), points[i])], points[i]);
+                d2[i] = d * d;
+                sum += d2[i];
+            }
+            double r = random.nextDouble() * sum;
+            int pick = 0;
+            while (pick < points.length - 1 && r > d2[pick]) {
+                r -= d2[pick++];
+            }
+            centres[c] = points[pick].clone();
+        }
+        int[] assigned = new int[points.length];
+        for (int it = 0; it < ITERATIONS; it++) {
+            boolean changed = false;
+            for (int i = 0; i < points.length; i++) {
+                int c = nearest(centres, points[i]);
+                changed |= it == 0 || c != assigned[i];
+                assigned[i] = c;
+            }
+            double[][] sums = new double[k][points[0].length];
+            int[] counts = new int[k];
+            for (int i = 0; i < points.length; i++) {
+                counts[assigned[i]]++;
+                for (int j = 0; j < points[i].length; j++) {
+                    sums[assigned[i]][j] += points[i][j];
+                }
+            }
+            for (int c = 0; c < k; c++) {
+                if (counts[c] > 0) {
+                    for (int j = 0; j < sums[c].length; j++) {
+                        centres[c][j] = sums[c][j] / counts[c];
+                    }
+                }
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        return centres;
+    }
+
+    /** Cluster index -> team index, the lightest kit (highest median L) first. */
+    private static int[] lightestFirst(List<Detection> people, int[] label, int k) {
+        Integer[] clusters = new Integer[k];
+        float[] lightness = new float[k];
+        for (int c = 0; c < k; c++) {
+            clusters[c] = c;
+            List<Appearance> kit = new ArrayList<>();
+            for (int i = 0; i < label.length; i++) {
+                if (label[i] == c) {
+                    kit.add(people.get(i).appearance());
+                }
+            }
+            lightness[c] = median(kit, 0);
+        }
+        Arrays.sort(clusters, Comparator.comparingDouble((Integer c) -> -lightness[c]).thenComparingInt(c -> c));
+        int[] order = new int[k];
+        for (int t = 0; t < k; t++) {
+            order[clusters[t]] = t;
+        }
+        return order;
+    }
+
+    private static int nearest(double[][] centres, double[] p) {
+        int best = 0;
+        for (int c = 1; c < centres.length; c++) {
+            if (distance(centres[c], p) < distance(centres[best], p)) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) {
+            double d = a[j] - b[j];
+            s += d * d;
+        }
+        return Math.sqrt(s);
+    }
+
+    private static float median(List<Appearance> kit, int channel) {
+        if (kit.isEmpty()) {
+            return Float.NaN;
+        }
+        float[] v = new float[kit.size()];
+        for (int i = 0; i < v.length; i++) {
+            Appearance a = kit.get(i);
+            v[i] = channel == 0 ? a.l() : channel == 1 ? a.a() : a.b();
+        }
+        Arrays.sort(v);
+        return v[v.length / 2];
+    }
+}

@@ -1,0 +1,67 @@
+package bbva.teams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bbva.detect.Appearance;
+import bbva.detect.Detection;
+import bbva.video.TeamClip;
+import bbva.video.VideoFrame;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Teams of the occlusion clip's people, from torso colours taken off its drawn frames (track = person). */
+class KitClusteringTest {
+    static List<Detection> people() {
+        List<Detection> out = new ArrayList<>();
+        int rank = 0;
+        int last = -1;
+        BufferedImage img = null;
+        VideoFrame frame = null;
+        for (TeamClip.Box b : TeamClip.truth()) {
+            if (b.frame() % 4 != 0) {
+                continue;
+            }
+            if (b.frame() != last) {
+                img = TeamClip.draw(b.frame());
+                frame = new VideoFrame(b.frame(), img.getWidth(), img.getHeight(),
+                        ((DataBufferByte) img.getRaster().getDataBuffer()).getData().clone());
+                last = b.frame();
+                rank = 0;
+            }
+            Detection d = new Detection(b.frame(), rank++, 1, "person", 0.9f, (float) b.x1(), (float) b.y1(), (float) b.x2(),
+                    (float) b.y2(), b.person());
+            out.add(d.withAppearance(Appearance.of(frame, d)));
+        }
+        return out;
+    }
+
+    @Test
+    void twoKitsAndTheRefereeApart() {
+        List<Detection> people = people();
+        TeamAssignment teams = KitClustering.assign(people, 2);
+        System.out.println(teams);
+        for (TeamClip.Person p : TeamClip.PEOPLE) {
+            switch (p.kit()) {
+                case HOME -> assertEquals(1, teams.teamOfTrack().get(p.id()), "home (white, lighter) is team 1: " + p);
+                case AWAY -> assertEquals(2, teams.teamOfTrack().get(p.id()), "away is team 2: " + p);
+                case REFEREE -> assertFalse(teams.teamOfTrack().containsKey(p.id()), "the referee is no team's");
+            }
+        }
+        Team home = teams.teams().get(0);
+        Team away = teams.teams().get(1);
+        assertTrue(home.l() > 85 && away.l() < 40 && away.b() < -30, teams.teams().toString());
+        assertEquals(5, home.tracks());
+        assertEquals(5, away.tracks());
+        assertEquals(teams, KitClustering.assign(people, 2), "same input, same teams");
+    }
+
+    @Test
+    void noTeamsAsked() {
+        assertTrue(KitClustering.assign(people(), 0).teams().isEmpty());
+    }
+}
