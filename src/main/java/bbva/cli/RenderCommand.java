@@ -7,6 +7,8 @@ import bbva.render.VideoRenderer;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
@@ -45,7 +47,12 @@ final class RenderCommand implements Callable<Integer> {
             }
             Path out = output != null ? output : Path.of(results.video().name.replaceFirst("\\.[^.]*$", "") + "-annotated.mp4");
             VideoRenderer renderer = new VideoRenderer();
-            Thread hook = new Thread(renderer::cancel, "render-stop");
+            // The JVM halts once its hooks return: the hook waits until this thread has said why it stopped.
+            CountDownLatch reported = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                renderer.cancel();
+                awaitQuietly(reported);
+            }, "render-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("Render")
                     .setInitialMax(end - first + 1).setUpdateIntervalMillis(500).continuousUpdate().build()) {
@@ -61,12 +68,21 @@ final class RenderCommand implements Callable<Integer> {
                 System.err.println("render stopped; no file written");
                 return INTERRUPTED;
             } finally {
+                reported.countDown();
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException shuttingDown) {
                     // the hook is running: it waits for this render to clean up
                 }
             }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
