@@ -1,5 +1,6 @@
 package bbva.server;
 
+import bbva.store.Schema;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,39 +12,51 @@ import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
 
 /**
  * Flyway's classpath scanner cannot list resources through Liberty's application class loader,
- * so on the server the migration scripts are named here (keep in step with db/migration).
+ * so on the server the migration scripts are named here (ListedMigrationsTest keeps this in step).
  */
 final class ListedMigrations implements ResourceProvider {
-    static final List<String> SCRIPTS = List.of("V1__videos_batches_detections.sql", "V2__tracks_ocr_players.sql",
-            "V3__video_owner.sql", "V4__execution_plan.sql", "V5__appearance.sql",
-            "V6__teams.sql");
-    private static final Location LOCATION = new Location("classpath:db/migration");
+    /** In {@link Schema#COMMON}. */
+    static final List<String> COMMON = List.of("V2__tracks_ocr_players.sql", "V3__video_owner.sql",
+            "V4__execution_plan.sql", "V5__appearance.sql", "V6__teams.sql");
+    /** One copy per database, in {@link Schema#vendorFolder}. */
+    static final List<String> PER_DATABASE = List.of("V1__videos_batches_detections.sql");
 
     private final ClassLoader loader;
+    private final String vendorFolder;
 
-    ListedMigrations(ClassLoader loader) {
+    /** For the database whose folder is {@code vendor} ("derby", "postgresql"). */
+    ListedMigrations(ClassLoader loader, String vendor) {
         this.loader = loader;
+        this.vendorFolder = Schema.vendorFolder(vendor);
     }
 
     @Override
     public LoadableResource getResource(String name) {
-        return SCRIPTS.contains(name) ? resource(name) : null;
+        return all().stream().filter(r -> r.getFilename().equals(name)).findFirst().orElse(null);
     }
 
     @Override
     public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
         List<LoadableResource> out = new ArrayList<>();
-        for (String script : SCRIPTS) {
+        for (LoadableResource script : all()) {
             for (String suffix : suffixes) {
-                if (script.startsWith(prefix) && script.endsWith(suffix)) {
-                    out.add(resource(script));
+                if (script.getFilename().startsWith(prefix) && script.getFilename().endsWith(suffix)) {
+                    out.add(script);
                 }
             }
         }
         return out;
     }
 
-    private LoadableResource resource(String script) {
-        return new ClassPathResource(LOCATION, "db/migration/" + script, loader, StandardCharsets.UTF_8);
+    private List<LoadableResource> all() {
+        List<LoadableResource> out = new ArrayList<>();
+        PER_DATABASE.forEach(s -> out.add(resource(vendorFolder, s)));
+        COMMON.forEach(s -> out.add(resource(Schema.COMMON, s)));
+        return out;
+    }
+
+    private LoadableResource resource(String folder, String script) {
+        return new ClassPathResource(new Location("classpath:" + folder), folder + "/" + script, loader,
+                StandardCharsets.UTF_8);
     }
 }

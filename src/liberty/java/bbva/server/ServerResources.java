@@ -3,6 +3,7 @@ package bbva.server;
 import bbva.app.AnalysisStatuses;
 import bbva.RunningExecutions;
 import bbva.store.PlayerStore;
+import bbva.store.Schema;
 import bbva.store.Store;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -15,6 +16,8 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -34,10 +37,18 @@ public class ServerResources {
     @PostConstruct
     void open() {
         // no classpath scanning at all (it cannot list Liberty's class loader and logs errors trying)
-        Flyway.configure().dataSource(dataSource).resourceProvider(new ListedMigrations(getClass().getClassLoader()))
+        Flyway.configure().dataSource(dataSource).resourceProvider(new ListedMigrations(getClass().getClassLoader(), vendor()))
                 .javaMigrationClassProvider(java.util.List::of).load().migrate();
         emf = Persistence.createEntityManagerFactory("bbva", Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
         statuses = new AnalysisStatuses(new Store(emf), new PlayerStore(emf));
+    }
+
+    private String vendor() {
+        try (Connection c = dataSource.getConnection()) {
+            return Schema.vendor(c.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database jdbc/bbva: " + e.getMessage(), e);
+        }
     }
 
     @Produces

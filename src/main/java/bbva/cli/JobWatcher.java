@@ -1,8 +1,5 @@
 package bbva.cli;
 
-import bbva.identify.Player;
-import java.util.List;
-
 import bbva.app.AnalysisStatus;
 import bbva.app.AnalysisStatuses;
 import bbva.batch.RunMetrics;
@@ -10,6 +7,7 @@ import bbva.bench.RunStats;
 import bbva.embedded.EmbeddedRuntime;
 import bbva.identify.Player;
 import bbva.progress.Progress;
+import bbva.store.ConnectionLoss;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
 import jakarta.batch.runtime.BatchStatus;
@@ -44,7 +42,24 @@ final class JobWatcher {
         this.statuses = new AnalysisStatuses(runtime.store(), runtime.players());
     }
 
+    /**
+     * Follows the execution to its end. If the database goes away meanwhile, the job cannot even record
+     * its end: say so, and how to continue (the execution stays STARTED, which resume restarts).
+     */
     int watch(long executionId) throws InterruptedException, IOException {
+        try {
+            return follow(executionId);
+        } catch (RuntimeException e) {
+            if (!ConnectionLoss.causes(e)) {
+                throw e;
+            }
+            err.println("error: lost the database (" + ConnectionLoss.reason(e) + "). The analysis stopped; the batches "
+                    + "it stored are kept. Once the database is back, continue with: bbva resume " + video);
+            return ExitCodes.JOB_FAILED;
+        }
+    }
+
+    private int follow(long executionId) throws InterruptedException, IOException {
         out.println("Execution " + executionId + ": analyzing " + video);
         long t0 = System.nanoTime();
         long inference0 = RunMetrics.inferenceNanos();

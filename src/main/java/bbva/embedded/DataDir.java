@@ -23,21 +23,34 @@ public final class DataDir {
     public static final String ENV = "BBVA_DATA_DIR";
 
     private final Path root;
+    private final Optional<ExternalDatabase> external;
 
     public DataDir(Path root) {
-        this.root = root.toAbsolutePath().normalize();
+        this(root, Optional.empty());
     }
 
-    /** --data-dir, else $BBVA_DATA_DIR, else ~/.bbva. */
-    public static DataDir resolve(Path option) {
-        if (option != null) {
-            return new DataDir(option);
-        }
+    private DataDir(Path root, Optional<ExternalDatabase> external) {
+        this.root = root.toAbsolutePath().normalize();
+        this.external = external;
+    }
+
+    /** --data-dir, else $BBVA_DATA_DIR, else ~/.bbva; the database in it, or the one --db / $BBVA_DB_URL names. */
+    public static DataDir resolve(Path option, String database) {
+        Path root;
         String env = System.getenv(ENV);
-        if (env != null && !env.isBlank()) {
-            return new DataDir(Path.of(env));
+        if (option != null) {
+            root = option;
+        } else if (env != null && !env.isBlank()) {
+            root = Path.of(env);
+        } else {
+            root = Path.of(System.getProperty("user.home"), ".bbva");
         }
-        return new DataDir(Path.of(System.getProperty("user.home"), ".bbva"));
+        return new DataDir(root, ExternalDatabase.resolve(database));
+    }
+
+    /** The PostgreSQL database that holds this directory's analyses; empty: its own Derby. */
+    public Optional<ExternalDatabase> external() {
+        return external;
     }
 
     public Path root() {

@@ -1,5 +1,8 @@
 package bbva.embedded;
 
+import bbva.AnalysisException;
+import bbva.store.ConnectionLoss;
+import bbva.store.Schema;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.io.OutputStream;
@@ -11,55 +14,94 @@ import java.sql.SQLException;
 import java.util.Map;
 import org.apache.derby.drda.NetworkServerControl;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 
 /**
- * The Derby database of a data directory, opened either by the owning process (embedded engine,
- * migrated by Flyway, and served on loopback for other processes) or by any other process through
- * that server.
+ * The database of a data directory. By default its own Derby, opened either by the owning process
+ * (embedded engine, migrated by Flyway, and served on loopback for other processes) or by any other
+ * process through that server; or an {@link ExternalDatabase} (PostgreSQL) that every process reaches directly.
  */
 public final class Database implements AutoCloseable {
-    // a fixed user gives both access paths the same default schema (APP)
-    static final String USER = "app";
-    static final String PASSWORD = "app";
+    // a fixed Derby user gives both access paths the same default schema (APP)
+    private static final String DERBY_USER = "app";
+    private static final String DERBY_PASSWORD = "app";
 
     private final String url;
+    private final String user;
+    private final String password;
     private final NetworkServerControl server;
     private final int port;
     private final EntityManagerFactory emf;
 
-    private Database(String url, NetworkServerControl server, int port) {
+    private Database(String url, String user, String password, NetworkServerControl server, int port) {
         this.url = url;
+        this.user = user;
+        this.password = password;
         this.server = server;
         this.port = port;
         this.emf = Persistence.createEntityManagerFactory("bbva", Map.of(
+                // to java.util.logging (the data directory's bbva.log), not over the console's progress line
+                "eclipselink.logging.logger", "JavaLogger",
                 "jakarta.persistence.jdbc.url", url,
-                "jakarta.persistence.jdbc.user", USER,
-                "jakarta.persistence.jdbc.password", PASSWORD));
+                "jakarta.persistence.jdbc.user", user,
+                "jakarta.persistence.jdbc.password", password));
     }
 
-    /** Opens the embedded engine (the caller holds the data directory's lock) and serves it on loopback. */
+    /**
+     * Opens the data directory's database for its owner (the caller holds the directory's lock): Derby's
+     * embedded engine, served on loopback, or the external database; either migrated by Flyway first.
+     */
     static Database host(DataDir dir) throws Exception {
+        if (dir.external().isPresent()) {
+            ExternalDatabase db = dir.external().get();
+            migrate(db.url(), db.user(), db.password(), db);
+            return new Database(db.url(), db.user(), db.password(), null, 0);
+        }
         System.setProperty("derby.stream.error.file", dir.derbyLog().toString());
         // lock timeouts and deadlocks are written to derby.log with the lock table
         System.setProperty("derby.locks.monitor", "true");
         System.setProperty("derby.locks.deadlockTrace", "true");
         String url = "jdbc:derby:" + dir.database() + ";create=true";
-        Flyway.configure().dataSource(url, USER, PASSWORD).locations("classpath:db/migration")
-                .load().migrate();
+        migrate(url, DERBY_USER, DERBY_PASSWORD, null);
         int port = freePort();
         NetworkServerControl server = new NetworkServerControl(InetAddress.getLoopbackAddress(), port);
         server.start(new PrintWriter(OutputStream.nullOutputStream()));
         waitForServer(server);
-        return new Database(url, server, port);
+        return new Database(url, DERBY_USER, DERBY_PASSWORD, server, port);
     }
 
-    /** Connects through the network server of the process that owns the data directory. */
+    /** For a process that does not own the data directory: through the owner's Derby server, or straight to the external database. */
     static Database client(DataDir dir, int port) {
-        return new Database("jdbc:derby://127.0.0.1:" + port + "/" + dir.database(), null, port);
+        if (dir.external().isPresent()) {
+            ExternalDatabase db = dir.external().get();
+            return new Database(db.url(), db.user(), db.password(), null, 0);
+        }
+        return new Database("jdbc:derby://127.0.0.1:" + port + "/" + dir.database(), DERBY_USER, DERBY_PASSWORD, null, port);
+    }
+
+    private static void migrate(String url, String user, String password, ExternalDatabase external) {
+        try {
+            Flyway.configure().dataSource(url, user, password).locations(Schema.locations(external == null ? "derby" : "postgresql")).load().migrate();
+        } catch (FlywayException e) {
+            if (external == null) {
+                throw e;
+            }
+            throw new AnalysisException("Cannot open the database " + external + ": " + ConnectionLoss.reason(e) + ". Check that "
+                    + "PostgreSQL runs and accepts connections there, that the database exists, and that "
+                    + ExternalDatabase.USER_ENV + " and " + ExternalDatabase.PASSWORD_ENV + " are right.", e);
+        }
     }
 
     public String url() {
         return url;
+    }
+
+    String user() {
+        return user;
+    }
+
+    String password() {
+        return password;
     }
 
     public int port() {

@@ -14,7 +14,7 @@ import org.jberet.se.BatchSEEnvironment;
 /**
  * The embedded (no server) runtime of one process: the data directory's database, the store the
  * batch artifacts use (through {@link EmbeddedProducers}), and a JBeret SE job operator whose job
- * repository lives in the same Derby database.
+ * repository lives in the same database.
  */
 public final class EmbeddedRuntime implements AutoCloseable {
     private static volatile EmbeddedRuntime current;
@@ -36,8 +36,8 @@ public final class EmbeddedRuntime implements AutoCloseable {
         Properties config = env.getBatchConfigurationProperties();
         config.setProperty("job-repository-type", "jdbc");
         config.setProperty("db-url", database.url());
-        config.setProperty("db-user", Database.USER);
-        config.setProperty("db-password", Database.PASSWORD);
+        config.setProperty("db-user", database.user());
+        config.setProperty("db-password", database.password());
         this.jobOperator = new JobOperatorImpl(env);
     }
 

@@ -12,14 +12,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real CLI (the packaged jar, as bin/bbva does) in a child JVM against one data directory. */
 final class Cli {
     private final Path dataDir;
+    private final Map<String, String> environment;
 
     Cli(Path dataDir) {
+        this(dataDir, Map.of());
+    }
+
+    /** A CLI whose processes also get these environment variables (e.g. BBVA_DB_URL). */
+    Cli(Path dataDir, Map<String, String> environment) {
         this.dataDir = dataDir;
+        this.environment = environment;
     }
 
     Path dataDir() {
@@ -122,7 +130,9 @@ final class Cli {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().remove("BBVA_MODEL");
         pb.environment().remove("BBVA_DATA_DIR");
+        pb.environment().remove("BBVA_DB_URL");
         pb.environment().put("ORT_DISABLE_TELEMETRY", "1");   // as bin/bbva does
+        pb.environment().putAll(environment);
         return new Child(pb.start(), dataDir);
     }
 
