@@ -21,14 +21,16 @@ async function post(url) {
   return r.ok ? 'asked: ' + url.split('/').pop() : body.error;
 }
 
-function strip(batches) {
+function strip(batches, workers) {
   const box = document.createElement('div');
   box.className = 'strip';
   for (const b of batches || []) {
     const batch = document.createElement('span');
+    const w = (workers || [])[b.index] || {};
     batch.className = 'batch';
     batch.title = 'batch ' + b.index + ': frames ' + b.frameStart + '-' + b.frameEnd
-      + ', detection ' + b.detectionStatus + ', OCR ' + b.ocrStatus;
+      + ', detection ' + b.detectionStatus + (w.detectedBy ? ' (' + w.detectedBy + ')' : '')
+      + ', OCR ' + b.ocrStatus + (w.readBy ? ' (' + w.readBy + ')' : '');
     for (const s of [b.detectionStatus, b.ocrStatus]) {
       const cell = document.createElement('span');
       cell.className = 'cell ' + s;
@@ -57,7 +59,7 @@ async function showList() {
     tr.append(text(a.id), text(a.video), text(a.batchStatus),
       text(d.overallPercent == null ? '' : d.overallPercent + ' %'));
     const cells = document.createElement('td');
-    cells.appendChild(strip(d.batches));
+    cells.appendChild(strip(d.batches, d.workers));
     tr.appendChild(cells);
     tr.addEventListener('click', () => { location.hash = '#analysis/' + a.id; });
     rows.push(tr);
@@ -72,7 +74,7 @@ async function showAnalysis(id) {
   document.getElementById('title').textContent = 'Analysis ' + id + ': ' + d.video;
   document.getElementById('summary').textContent = d.batchStatus + ' · ' + (d.phase || '') + ' · frames '
     + (d.frames ? d.frames.done + '/' + d.frames.total : '-') + ' · ' + (d.overallPercent ?? 0) + ' %';
-  document.getElementById('strip').replaceChildren(strip(d.batches));
+  document.getElementById('strip').replaceChildren(strip(d.batches, d.workers));
   const actions = document.getElementById('actions');
   actions.hidden = !user.roles.includes('bbva-submitter');
   actions.dataset.id = id;

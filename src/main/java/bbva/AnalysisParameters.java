@@ -22,7 +22,9 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         /** Steps one after another. */
         SEQUENTIAL("sequential"),
         /** OCR follows detection batch by batch while detection goes on. */
-        PIPELINE("pipeline");
+        PIPELINE("pipeline"),
+        /** As sequential, with the detect and OCR partitions on the executors of a Liberty dispatcher. */
+        DISTRIBUTED("distributed");
 
         public final String id;
 
@@ -71,7 +73,8 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         TEAMS("teams", "--teams", "N", "Teams told apart by kit colour; referees and others are no team's "
                 + "(default: 2; 0: none).", Effect.RESULTS),
         EXECUTION_MODE("executionMode", "--mode", "MODE",
-                "sequential, or pipeline: OCR follows detection batch by batch (default: sequential).", Effect.SPEED),
+                "sequential, pipeline (OCR follows detection batch by batch) or distributed (on a Liberty dispatcher: "
+                        + "partitions on its executors) (default: sequential).", Effect.SPEED),
         DETECT_PARTITIONS("detectPartitions", "--detect-partitions", "N",
                 "Detection streams, each over its own range of batches with its own model session (default: 1).",
                 Effect.SPEED),

@@ -47,9 +47,8 @@ public final class PostgresCluster implements AutoCloseable {
 
     /** Starts a new cluster in target/postgres/{name}; skips the test when PostgreSQL is not installed. */
     public static PostgresCluster start(String name) throws Exception {
+        assumeInstalled();
         Optional<Path> bin = binaries();
-        Assumptions.assumeTrue(bin.isPresent(), "SKIPPED: PostgreSQL's initdb is not installed (Debian package "
-                + "postgresql; .ci/run installs it)");
         Path dir = TestPaths.project().resolve("target/postgres").resolve(name);
         stopLeftover(bin.get(), dir);
         deleteTree(dir);
@@ -135,6 +134,12 @@ public final class PostgresCluster implements AutoCloseable {
                 // not running after all
             }
         }
+    }
+
+    /** Skips the calling test, with a message, when PostgreSQL's programs are not installed. */
+    public static void assumeInstalled() throws IOException {
+        Assumptions.assumeTrue(binaries().isPresent(), "SKIPPED: PostgreSQL's initdb is not installed (Debian package "
+                + "postgresql; .ci/run installs it)");
     }
 
     private static Optional<Path> binaries() throws IOException {

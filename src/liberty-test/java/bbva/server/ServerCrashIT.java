@@ -81,7 +81,7 @@ class ServerCrashIT {
                 + "\"ocrThreads\":\"2\"}}");
         assertEquals(201, created.status(), created.body());
         long id = created.json().get("id").asLong();
-        awaitAnalysis(id, a -> LibertyStopIT.completed(a, "detectionStatus") >= 1, 300);
+        TestServer.awaitAnalysis(API, id, a -> LibertyStopIT.completed(a, "detectionStatus") >= 1, 300);
         long started = System.nanoTime();
         killServer();
 
@@ -95,23 +95,11 @@ class ServerCrashIT {
 
         TestServer.Reply restart = TestServer.put(ADMIN, BATCH + "/jobinstances/" + id + "?action=restart&reusePreviousParams=true", "{}");
         assertEquals(200, restart.status(), restart.body());
-        JsonNode done = awaitAnalysis(id, a -> !a.get("batchStatus").asText().matches("STARTING|STARTED|FAILED"), 300);
+        JsonNode done = TestServer.awaitAnalysis(API, id, a -> !a.get("batchStatus").asText().matches("STARTING|STARTED|FAILED"), 300);
         assertEquals("COMPLETED", done.get("batchStatus").asText(), done.toString());
         String export = TestServer.get(MONITOR, API + "/analyses/" + id + "/export").body();
         assertEquals(reference, export, "after kill -9 of the server and a restart, the results equal an uninterrupted run's");
         Exports.assertNoDuplicates(export, reference);
-    }
-
-    static JsonNode awaitAnalysis(long id, java.util.function.Predicate<JsonNode> when, int seconds) throws Exception {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (true) {
-            TestServer.Reply r = TestServer.get(MONITOR, API + "/analyses/" + id);
-            if (r.status() == 200 && when.test(r.json())) {
-                return r.json();
-            }
-            assertTrue(System.nanoTime() < deadline, "analysis " + id + " did not get there in " + seconds + " s: " + r.body());
-            Thread.sleep(50);
-        }
     }
 
     private static void startServer() throws Exception {

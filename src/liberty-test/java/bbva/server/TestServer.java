@@ -177,6 +177,22 @@ public final class TestServer {
         }
     }
 
+    /** Polls GET {api}/analyses/{id} (of any server) until {@code when} holds; returns that answer. */
+    public static JsonNode awaitAnalysis(String api, long id, java.util.function.Predicate<JsonNode> when, int seconds)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (true) {
+            Reply r = get(MONITOR, api + "/analyses/" + id);
+            if (r.status() == 200 && when.test(r.json())) {
+                return r.json();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("analysis " + id + " did not get there in " + seconds + " s: " + r.body());
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** Polls GET /api/analyses/{id} until the batch status is final; returns the last answer. */
     public static JsonNode awaitFinal(long id, int seconds) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;

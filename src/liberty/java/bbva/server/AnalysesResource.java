@@ -15,10 +15,13 @@ import bbva.export.PlayerRow;
 import bbva.export.TeamRow;
 import bbva.identify.People;
 import bbva.progress.Progress;
+import bbva.store.Batch;
 import bbva.store.PlayerStore;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.RequestScoped;
@@ -39,8 +42,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /** The app's REST API over the same job and tables as the CLI. An analysis id is its job instance id. */
 @Path("/analyses")
@@ -56,6 +62,10 @@ public class AnalysesResource {
     Store store;
     @Inject
     PlayerStore players;
+    private static final Logger LOG = Logger.getLogger(AnalysesResource.class.getName());
+
+    @Resource(lookup = "jdbc/batch")
+    DataSource jobRepository;
     @Inject
     ServerPaths paths;
     @Inject
@@ -166,8 +176,17 @@ public class AnalysesResource {
             throw new ClientErrorException("The server runs " + slots.maxRunning() + " analyses at once and its queue "
                     + "is full. Restart when some have ended.", 429);
         }
-        long execution = analyses.restart(e);
-        return Response.status(Response.Status.CREATED).entity(new Started(id, execution)).build();
+        try {
+            int orphans = OrphanedPartitions.release(jobRepository, e.getExecutionId());
+            if (orphans > 0) {
+                LOG.info("Analysis " + id + ": " + orphans + " partition(s) of execution " + e.getExecutionId()
+                        + " were left unfinished by a server that is gone; they run again on this restart.");
+            }
+            long execution = analyses.restart(e);
+            return Response.status(Response.Status.CREATED).entity(new Started(id, execution)).build();
+        } catch (SQLException | JobRestartException refused) {
+            throw new ClientErrorException("Analysis " + id + " cannot be restarted now: " + refused.getMessage(), 409);
+        }
     }
 
     /** Liberty's job repository keeps a job parameter in 255 characters. */
@@ -185,7 +204,14 @@ public class AnalysesResource {
     public record Detail(long id, long executionId, String batchStatus, String exitStatus, String video, Long supersededBy,
                          String phase, Count frames, Long detections, Count ocr, Integer detectPercent, Integer ocrPercent,
                          Integer overallPercent, String executionMode, List<AnalysisStatus.Stream> detectionStreams,
-                         List<BatchRow> batches, List<Analyses.Step> steps) {
+                         List<BatchRow> batches, List<BatchWorkers> workers, List<Analyses.Step> steps) {
+    }
+
+    /** Which server detected a batch and which read its numbers (distributed mode spreads them over executors). */
+    public record BatchWorkers(int index, String detectedBy, String readBy) {
+        static BatchWorkers of(Batch b) {
+            return new BatchWorkers(b.index(), b.detectedBy(), b.readBy());
+        }
     }
 
     /** Done out of total. */
@@ -213,7 +239,7 @@ public class AnalysesResource {
         VideoEntity v = store.video(Analyses.videoOf(e)).orElse(null);
         if (v == null || superseded(id, v)) {
             return new Detail(id, s.executionId(), s.batchStatus(), s.exitStatus(), s.video(), v == null ? null : v.jobInstance,
-                    null, null, null, null, null, null, null, null, null, null, steps);
+                    null, null, null, null, null, null, null, null, null, null, null, steps);
         }
         AnalysisStatus status = statuses.of(v);
         Progress p = status.progress();
@@ -221,7 +247,8 @@ public class AnalysesResource {
                 new Count(p.framesDone(), p.framesTotal()), status.detections(), new Count(p.ocrDone(), p.ocrTotal()),
                 Progress.percent(p.detectFraction()), Progress.percent(p.ocrFraction()),
                 Progress.percent(p.overall(Progress.Weights.DEFAULT)), status.executionMode(), status.streams(),
-                status.batches().stream().map(BatchRow::of).toList(), steps);
+                status.batches().stream().map(BatchRow::of).toList(), status.batches().stream().map(BatchWorkers::of).toList(),
+                steps);
     }
 
     /** The players, as the export has them. */

@@ -17,7 +17,7 @@ import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
 final class ListedMigrations implements ResourceProvider {
     /** In {@link Schema#COMMON}. */
     static final List<String> COMMON = List.of("V2__tracks_ocr_players.sql", "V3__video_owner.sql",
-            "V4__execution_plan.sql", "V5__appearance.sql", "V6__teams.sql");
+            "V4__execution_plan.sql", "V5__appearance.sql", "V6__teams.sql", "V7__batch_workers.sql");
     /** One copy per database, in {@link Schema#vendorFolder}. */
     static final List<String> PER_DATABASE = List.of("V1__videos_batches_detections.sql");
 

@@ -26,6 +26,9 @@ public class ServerPaths implements FilePolicy, AnalysisRequest.Places {
     /** a jndiEntry holding a number is bound as a Number, so this is not a String */
     @Resource(lookup = "bbva/uploadMaxBytes")
     Object uploadMaxBytes;
+    /** "true" on a dispatcher (liberty/cluster/dispatcher.xml); bound as a Boolean */
+    @Resource(lookup = "bbva/distributed")
+    Object distributed;
 
     private Path media;
     private Path models;
@@ -71,6 +74,11 @@ public class ServerPaths implements FilePolicy, AnalysisRequest.Places {
     public Path resolve(AnalysisParameters.Key.Place place, String parameter, String value) {
         return place == AnalysisParameters.Key.Place.MODELS ? inside(models, value, "models directory", parameter)
                 : inside(media, value, "media directory", parameter);
+    }
+
+    @Override
+    public boolean distributes() {
+        return "true".equals(String.valueOf(distributed));
     }
 
     @Override

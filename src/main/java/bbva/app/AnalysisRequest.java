@@ -20,6 +20,11 @@ public final class AnalysisRequest {
 
         /** The RF-DETR model used when the detector may use one and none is named. */
         Optional<Path> defaultModel();
+
+        /** Whether jobs submitted here put their partitions on other servers (a Liberty dispatcher). */
+        default boolean distributes() {
+            return false;
+        }
     }
 
     private final Properties jobParameters;
@@ -50,7 +55,13 @@ public final class AnalysisRequest {
         if (mayUseModel && p.getProperty(Key.MODEL.id, "").isEmpty()) {
             places.defaultModel().ifPresent(m -> p.setProperty(Key.MODEL.id, m.toString()));
         }
-        return new AnalysisRequest(p);
+        AnalysisRequest request = new AnalysisRequest(p);
+        if (request.params.executionMode() == AnalysisParameters.ExecutionMode.DISTRIBUTED && !places.distributes()) {
+            throw new AnalysisException("executionMode distributed needs a Liberty dispatcher with executors (see the "
+                    + "README, \"Distributed mode\"; liberty/cluster.sh starts one on this machine). Here, several detection "
+                    + "streams on this machine: detectPartitions (--detect-partitions N).");
+        }
+        return request;
     }
 
     /** The names a client may set, for error messages and docs. */

@@ -1,5 +1,6 @@
 package bbva.cli;
 
+import bbva.AnalysisException;
 import bbva.AnalysisParameters.Key;
 import bbva.app.AnalysisRequest;
 import bbva.app.Analyses;
@@ -15,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Parameters;
@@ -32,6 +34,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     DataDirOption data;
     @Spec
     CommandSpec spec;
+    @Option(names = "--no-teams", description = "Do not tell teams apart (the same as --teams 0).")
+    boolean noTeams;
 
     /** One option per job parameter that has one ({@link Key#option}): the parameters define the options. */
     public static final class JobParameterOptions implements CommandLine.IModelTransformer {
@@ -96,6 +100,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             } else if (!k.flag() && value != null) {
                 given.put(k.id, value.toString());
             }
+        }
+        if (noTeams) {
+            if (given.containsKey(Key.TEAMS.id) && !"0".equals(given.get(Key.TEAMS.id))) {
+                throw new AnalysisException("--no-teams and --teams " + given.get(Key.TEAMS.id)
+                        + " contradict each other: give one of them.");
+            }
+            given.put(Key.TEAMS.id, "0");
         }
         return given;
     }

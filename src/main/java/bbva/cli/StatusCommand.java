@@ -108,10 +108,11 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static void printBatches(List<Batch> batches) {
-        System.out.printf("%n  %-6s %-13s %-11s %-11s%n", "BATCH", "FRAMES", "DETECTION", "OCR");
+        System.out.printf("%n  %-6s %-13s %-11s %-11s %-24s %s%n", "BATCH", "FRAMES", "DETECTION", "OCR", "DETECTED BY", "READ BY");
         for (Batch b : batches) {
-            System.out.printf("  %-6d %-13s %-11s %-11s%n", b.index(), b.frameStart() + "-" + b.frameEnd(),
-                    b.detection().db(), b.ocr().db());
+            System.out.printf("  %-6d %-13s %-11s %-11s %-24s %s%n", b.index(), b.frameStart() + "-" + b.frameEnd(),
+                    b.detection().db(), b.ocr().db(), b.detectedBy() == null ? "-" : b.detectedBy(),
+                    b.readBy() == null ? "-" : b.readBy());
         }
     }
 }

@@ -1,5 +1,9 @@
 package bbva.store;
 
-/** One processing batch of an analysis: frames [frameStart, frameEnd] and how far each phase has come in it. */
-public record Batch(int index, int frameStart, int frameEnd, WorkStatus detection, WorkStatus ocr) {
+/**
+ * One processing batch of an analysis: frames [frameStart, frameEnd], how far each phase has come in it,
+ * and which process ({@link Worker}) works or worked on it (null before).
+ */
+public record Batch(int index, int frameStart, int frameEnd, WorkStatus detection, WorkStatus ocr, String detectedBy,
+                    String readBy) {
 }

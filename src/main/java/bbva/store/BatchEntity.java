@@ -39,8 +39,12 @@ public class BatchEntity {
     public LocalDateTime ocrCompletedAt;
     @Column(name = "created_at")
     public LocalDateTime createdAt;
+    @Column(name = "detected_by")
+    public String detectedBy;
+    @Column(name = "read_by")
+    public String readBy;
 
     Batch toBatch() {
-        return new Batch(batchIndex, frameStart, frameEnd, detectionStatus, ocrStatus);
+        return new Batch(batchIndex, frameStart, frameEnd, detectionStatus, ocrStatus, detectedBy, readBy);
     }
 }

@@ -11,12 +11,15 @@ public enum Phase {
     }
 
     void set(BatchEntity b, WorkStatus status, LocalDateTime now) {
+        boolean working = status == WorkStatus.PROCESSING || status == WorkStatus.COMPLETED;
         if (this == DETECTION) {
             b.detectionStatus = status;
             b.detectionCompletedAt = status == WorkStatus.COMPLETED ? now : null;
+            b.detectedBy = working ? Worker.name() : null;
         } else {
             b.ocrStatus = status;
             b.ocrCompletedAt = status == WorkStatus.COMPLETED ? now : null;
+            b.readBy = working ? Worker.name() : null;
         }
     }
 }

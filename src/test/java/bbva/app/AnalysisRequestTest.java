@@ -35,6 +35,31 @@ class AnalysisRequestTest {
     }
 
     @Test
+    void distributedModeOnlyWhereJobsCanSpreadOverServers() {
+        String here = assertThrows(AnalysisException.class, () -> request("executionMode", "distributed")).getMessage();
+        assertTrue(here.contains("needs a Liberty dispatcher") && here.contains("detectPartitions"), here);
+        AnalysisRequest.Places dispatcher = new AnalysisRequest.Places() {
+            @Override
+            public Path resolve(Key.Place place, String parameter, String value) {
+                return PLACES.resolve(place, parameter, value);
+            }
+
+            @Override
+            public Optional<Path> defaultModel() {
+                return PLACES.defaultModel();
+            }
+
+            @Override
+            public boolean distributes() {
+                return true;
+            }
+        };
+        AnalysisRequest r = AnalysisRequest.of("game.mp4", Map.of("executionMode", "distributed"), dispatcher);
+        assertEquals(bbva.AnalysisParameters.ExecutionMode.DISTRIBUTED, r.params().executionMode());
+        assertTrue(r.sameResultsAs(request().jobParameters()), "the mode is not part of the results");
+    }
+
+    @Test
     void filesAreResolvedWhereTheirParameterSays() {
         AnalysisRequest r = request("detector", "file", "detections", "boxes.csv");
         assertEquals(Path.of("/media/game.mp4"), r.params().video());

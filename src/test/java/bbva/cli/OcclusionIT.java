@@ -79,6 +79,18 @@ class OcclusionIT {
         assertTrue(after.idSwitches() < before.idSwitches(), before + " -> " + after);
     }
 
+    @Test
+    void noTeamsTellsNoTeamsApart() throws Exception {
+        Cli cli = new Cli(dir.resolve("no-teams"));
+        cli.run("analyze", clip.toString(), "--no-teams", "--teams", "2").expect(2).contains("contradict");
+        List<String> args = new ArrayList<>(List.of(analyze(truthCsv, null)));
+        args.add("--no-teams");
+        cli.run(args.toArray(String[]::new)).expect(0);
+        JsonNode export = new ObjectMapper().readTree(cli.export(clip));
+        assertEquals(0, export.get("teams").size(), export.get("teams").toString());
+        export.get("players").forEach(p -> assertTrue(p.get("team").isNull(), p.toString()));
+    }
+
     /** With jersey OCR: one person per (team, number), each the true one, with one track; the referee unidentified. */
     @Test
     void everyPlayerIsFoundByTeamAndNumber() throws Exception {

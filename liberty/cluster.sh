@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# One-machine trial of distributed mode: PostgreSQL, a dispatcher and N executors, all on loopback.
+#   liberty/cluster.sh start [--executors N] [--roles R1,R2,...] [--no-build]
+#                                    roles per executor, in order: all (default), detect or ocr
+#   liberty/cluster.sh status        servers, PIDs, ports and the database
+#   liberty/cluster.sh logs [SERVER] messages.log of one server (default: the dispatcher)
+#   liberty/cluster.sh stop          stops everything start started (servers by PID, then PostgreSQL)
+# Environment:
+#   BBVA_DATA_DIR      the trial's folder (default ~/.bbva/cluster): PostgreSQL, server data, PIDs, cluster.env
+#   BBVA_CLUSTER_PORT  first port (default 9080): dispatcher HTTP/HTTPS PORT/PORT+1, messaging PORT+9,
+#                      PostgreSQL PORT+8, executor i HTTP/HTTPS PORT+10i/PORT+10i+1
+#   BBVA_DB_URL        an existing PostgreSQL (with BBVA_DB_USER, BBVA_DB_PASSWORD); else one is created
+#                      under the data folder with initdb
+#   BBVA_MEDIA_DIR, BBVA_MODELS_DIR as for liberty/run.sh: the same paths on every executor
+#   BBVA_SERVER_ENV    the users' passwords (default liberty/server.env, made by liberty/make-env.sh)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+data="${BBVA_DATA_DIR:-$HOME/.bbva/cluster}"
+port="${BBVA_CLUSTER_PORT:-9080}"
+wlp="$root/target/liberty/wlp"
+servers="$wlp/usr/servers"
+pids="$data/cluster.pids"
+
+die() { echo "cluster.sh: $*" >&2; exit 2; }
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pg_bin() {
+  if command -v initdb >/dev/null 2>&1; then dirname "$(readlink -f "$(command -v initdb)")"; return; fi
+  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1
+}
+
+start_postgres() {
+  local bin pg="$data/postgres"
+  bin="$(pg_bin)"
+  [ -n "$bin" ] && [ -x "$bin/initdb" ] || die "BBVA_DB_URL is not set and PostgreSQL's initdb is not installed (Debian: apt-get install postgresql)"
+  if [ ! -f "$pg/data/PG_VERSION" ]; then
+    mkdir -p "$pg"
+    [ "$(id -u)" = 0 ] && chown postgres "$pg"
+    head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$pg/pwfile"
+    [ "$(id -u)" = 0 ] && chown postgres "$pg/pwfile"
+    chmod 600 "$pg/pwfile"
+    as_postgres "$bin/initdb" -D "$pg/data" -U bbva --pwfile="$pg/pwfile" -A scram-sha-256 -E UTF8 --locale=C >/dev/null
+  fi
+  as_postgres "$bin/pg_ctl" -D "$pg/data" -l "$pg/postgres.log" -w -t 60 \
+    -o "-p $((port + 8)) -k $pg -c listen_addresses=127.0.0.1 -c max_prepared_transactions=100" start >/dev/null
+  # (prepared transactions: Liberty commits a partition's JMS message and its job-repository rows together, by XA)
+  export BBVA_DB_URL="jdbc:postgresql://127.0.0.1:$((port + 8))/bbva" BBVA_DB_USER=bbva
+  BBVA_DB_PASSWORD="$(cat "$pg/pwfile")"
+  export BBVA_DB_PASSWORD
+  PGPASSWORD="$BBVA_DB_PASSWORD" psql -h 127.0.0.1 -p $((port + 8)) -U bbva -d postgres -tAc \
+    "SELECT 1 FROM pg_database WHERE datname = 'bbva'" | grep -q 1 \
+    || PGPASSWORD="$BBVA_DB_PASSWORD" psql -h 127.0.0.1 -p $((port + 8)) -U bbva -d postgres -qc "CREATE DATABASE bbva"
+  echo "postgres $(head -1 "$pg/data/postmaster.pid")" >> "$pids"
+}
+
+# executors take partitions (the dispatcher runs the jobs): of both partitioned steps, or of one
+selector() {
+  local parts="com_ibm_ws_batch_applicationName = 'bbva' AND com_ibm_ws_batch_work_type = 'Partition'"
+  case "$1" in
+    all) echo "$parts" ;;
+    detect) echo "$parts AND com_ibm_ws_batch_stepName = 'detect'" ;;
+    ocr) echo "$parts AND com_ibm_ws_batch_stepName = 'ocr'" ;;
+    *) die "unknown role '$1' (all, detect or ocr)" ;;
+  esac
+}
+
+# create_server NAME ROLE-FILE HTTP-PORT [SELECTOR]
+create_server() {
+  local name="$1" role="$2" http="$3" sel="${4:-}" dir="$servers/$1"
+  rm -rf "$dir"
+  mkdir -p "$dir/configDropins/defaults" "$dir/configDropins/overrides" "$data/servers/$name"
+  cp server.xml "$dir/server.xml"
+  cp liberty/configDropins/defaults/bbva-app.xml "$dir/configDropins/defaults/"
+  cp liberty/database/postgresql.xml "$dir/database.xml"
+  cp "liberty/cluster/$role.xml" "$dir/configDropins/overrides/cluster-role.xml"
+  {
+    echo "bbva.war=$root/target/bbva.war"
+    echo "bbva.media.dir=$media"
+    echo "bbva.models.dir=${BBVA_MODELS_DIR:-$root/models}"
+    echo "bbva.data.dir=$data/servers/$name"
+    echo "bbva.http.port=$http"
+    echo "bbva.https.port=$((http + 1))"
+    echo "bbva.jms.port=$((port + 9))"
+    echo "bbva.jms.address=127.0.0.1:$((port + 9)):BootstrapBasicMessaging"
+    [ -n "$sel" ] && echo "bbva.executor.selector=$sel"
+  } > "$dir/bootstrap.properties"
+  umask 077
+  { cat "$server_env"; cat "$data/cluster.env"; } > "$dir/server.env"
+  umask 022
+}
+
+await_ready() {
+  local name="$1" http="$2"
+  for _ in $(seq 1 240); do
+    curl -sf "http://127.0.0.1:$http/health/ready" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  die "$name did not become ready on port $http in 240 s; see liberty/cluster.sh logs $name"
+}
+
+start() {
+  local executors=2 roles="" build=1
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --executors) executors="$2"; shift 2 ;;
+      --roles) roles="$2"; shift 2 ;;
+      --no-build) build=0; shift ;;
+      *) die "unknown option $1" ;;
+    esac
+  done
+  [ -s "$pids" ] && die "a trial cluster is already running from $data (liberty/cluster.sh stop first)"
+  mkdir -p "$data"
+  : > "$pids"
+  media="${BBVA_MEDIA_DIR:-}"
+  if [ -z "$media" ]; then
+    if [ -d ../shared/media ]; then media="$(cd ../shared/media && pwd)"; else media="$root/media"; mkdir -p "$media"; fi
+  fi
+  local t0=$SECONDS
+  server_env="${BBVA_SERVER_ENV:-$root/liberty/server.env}"
+  [ -n "${BBVA_SERVER_ENV:-}" ] || bash liberty/make-env.sh >/dev/null
+  [ -f "$server_env" ] || die "no $server_env (the users' passwords)"
+  if [ "$build" = 1 ] || [ ! -x "$wlp/bin/server" ]; then
+    mvn -B -q -DskipTests package liberty:create
+  fi
+  [ -n "${BBVA_DB_URL:-}" ] || start_postgres
+  umask 077
+  [ -f "$data/cluster.env" ] || echo "BBVA_CLUSTER_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')" > "$data/cluster.env.new"
+  [ -f "$data/cluster.env.new" ] && mv "$data/cluster.env.new" "$data/cluster.env"
+  grep -v '^BBVA_DB_' "$data/cluster.env" > "$data/cluster.env.tmp"
+  printf 'BBVA_DB_URL=%s\nBBVA_DB_USER=%s\nBBVA_DB_PASSWORD=%s\n' "$BBVA_DB_URL" "${BBVA_DB_USER:-}" "${BBVA_DB_PASSWORD:-}" >> "$data/cluster.env.tmp"
+  mv "$data/cluster.env.tmp" "$data/cluster.env"
+  umask 022
+
+  create_server bbva-dispatcher dispatcher "$port"
+  IFS=, read -r -a role_list <<< "${roles:-}"
+  for i in $(seq 1 "$executors"); do
+    create_server "bbva-executor-$i" executor $((port + 10 * i)) "$(selector "${role_list[$((i - 1))]:-all}")"
+  done
+  local names=(bbva-dispatcher $(seq -f "bbva-executor-%g" 1 "$executors"))
+  for name in "${names[@]}"; do
+    "$wlp/bin/server" start "$name" >/dev/null &
+  done
+  wait
+  for name in "${names[@]}"; do
+    [ -f "$servers/.pid/$name.pid" ] || die "$name did not start; see liberty/cluster.sh logs $name"
+    echo "$name $(cat "$servers/.pid/$name.pid")" >> "$pids"
+  done
+  await_ready bbva-dispatcher "$port"
+  for i in $(seq 1 "$executors"); do await_ready "bbva-executor-$i" $((port + 10 * i)); done
+  echo "trial cluster ready in $((SECONDS - t0)) s: dispatcher http://127.0.0.1:$port/bbva/ (submit analyses there), $executors executors"
+}
+
+status() {
+  [ -s "$pids" ] || { echo "no trial cluster running from $data"; return 0; }
+  while read -r name pid; do
+    if kill -0 "$pid" 2>/dev/null; then state=running; else state=stopped; fi
+    printf '%-18s pid %-8s %s\n' "$name" "$pid" "$state"
+  done < "$pids"
+  grep '^BBVA_DB_URL=' "$data/cluster.env" | sed 's/^BBVA_DB_URL=/database          /'
+}
+
+stop() {
+  [ -s "$pids" ] || { echo "no trial cluster running from $data"; return 0; }
+  local pg_pid=""
+  while read -r name pid; do
+    if [ "$name" = postgres ]; then pg_pid="$pid"; continue; fi
+    "$wlp/bin/server" stop "$name" >/dev/null 2>&1 || true
+    kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
+  done < "$pids"
+  if [ -n "$pg_pid" ]; then
+    as_postgres "$(pg_bin)/pg_ctl" -D "$data/postgres/data" -m fast -w stop >/dev/null 2>&1 || kill "$pg_pid" 2>/dev/null || true
+  fi
+  : > "$pids"
+  echo "trial cluster stopped"
+}
+
+logs() {
+  local name="${1:-bbva-dispatcher}"
+  cat "$servers/$name/logs/messages.log"
+}
+
+cmd="${1:-}"
+[ $# -gt 0 ] && shift
+case "$cmd" in
+  start) start "$@" ;;
+  status) status ;;
+  stop) stop ;;
+  logs) logs "$@" ;;
+  *) sed -n '2,17p' "${BASH_SOURCE[0]}"; exit 2 ;;
+esac
