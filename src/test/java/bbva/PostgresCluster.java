@@ -67,9 +67,9 @@ public final class PostgresCluster implements AutoCloseable {
         run(bin.get(), List.of("initdb", "-D", dir.resolve("data").toString(), "-U", USER, "--pwfile=" + pwfile,
                 "-A", "scram-sha-256", "-E", "UTF8", "--locale=C"));
         int port = freePort();
-        run(bin.get(), List.of("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("postgres.log").toString(),
-                "-w", "-t", "60", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start"));
-        return new PostgresCluster(dir, bin.get(), port, password);
+        PostgresCluster cluster = new PostgresCluster(dir, bin.get(), port, password);
+        cluster.restart();
+        return cluster;
     }
 
     public String url(String database) {
@@ -106,7 +106,7 @@ public final class PostgresCluster implements AutoCloseable {
         run(bin, List.of("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop"));
     }
 
-    /** Starts it again on the same port. */
+    /** Starts the server (again) on its port. */
     public void restart() throws Exception {
         run(bin, List.of("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("postgres.log").toString(),
                 "-w", "-t", "60", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start"));
