@@ -5,9 +5,10 @@ import bbva.ocr.PpOcrJerseyReader;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * OCR engines kept for the life of the application: each OCR partition is one batch, and loading
@@ -16,30 +17,28 @@ import java.util.List;
  */
 @ApplicationScoped
 public class OcrEngines {
-    private final Deque<JerseyReader> idle = new ArrayDeque<>();
-    private final List<JerseyReader> all = new ArrayList<>();
+    /** Idle engines by their number of threads. */
+    private final Map<Integer, Deque<JerseyReader>> idle = new HashMap<>();
+    private final Map<JerseyReader, Integer> threadsOf = new IdentityHashMap<>();
 
     public synchronized JerseyReader borrow(int threads) {
-        JerseyReader r = idle.poll();
+        JerseyReader r = idle.computeIfAbsent(threads, t -> new ArrayDeque<>()).poll();
         if (r == null) {
             r = new PpOcrJerseyReader(threads);
-            all.add(r);
+            threadsOf.put(r, threads);
         }
         return r;
     }
 
     public synchronized void release(JerseyReader reader) {
-        idle.push(reader);
+        idle.get(threadsOf.get(reader)).push(reader);
     }
 
-    /**
-     * The engine of one OCR partition, borrowed on first use and given back when the partition's
-     * resources close; the partitions running at once share the cores.
-     */
-    JerseyReader forStep(StepResources step, int partitionsAtOnce) {
+    /** The engine of one OCR partition, borrowed on first use and given back when the partition's resources close. */
+    JerseyReader forStep(StepResources step, int threads) {
         long[] nanosAtStart = new long[1];
         return step.get(JerseyReader.class, () -> {
-            JerseyReader r = borrow(Math.max(1, Runtime.getRuntime().availableProcessors() / partitionsAtOnce));
+            JerseyReader r = borrow(threads);
             nanosAtStart[0] = r.inferenceNanos();
             return r;
         }, r -> {
@@ -50,8 +49,8 @@ public class OcrEngines {
 
     @PreDestroy
     synchronized void close() {
-        all.forEach(JerseyReader::close);
-        all.clear();
+        threadsOf.keySet().forEach(JerseyReader::close);
+        threadsOf.clear();
         idle.clear();
     }
 }

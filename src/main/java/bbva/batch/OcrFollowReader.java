@@ -29,6 +29,7 @@ import java.util.Optional;
 @Named("ocrFollowReader")
 @Dependent
 public class OcrFollowReader extends AbstractItemReader {
+    static final String STEP = "ocrFollow";
     private static final long POLL_MILLIS = 100;
     /** Longer than any start of step "detect" takes; past it, detection is taken not to run in this execution. */
     private static final long START_GRACE_NANOS = 60_000_000_000L;

@@ -1,5 +1,6 @@
 package bbva.batch;
 
+import bbva.AnalysisParameters;
 import bbva.detect.Detection;
 import bbva.ocr.JerseyCrops;
 import bbva.ocr.JerseyReader;
@@ -13,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Processor of step "ocr": reads all of a frame's crops in one engine call. */
+/** Processor of steps "ocr" and "ocrFollow": reads all of a frame's crops in one engine call. */
 @Named("ocrProcessor")
 @Dependent
 public class OcrProcessor implements ItemProcessor {
@@ -29,12 +30,23 @@ public class OcrProcessor implements ItemProcessor {
         FrameCrops frame = (FrameCrops) item;
         FaultPoints.reach("ocr.frame." + frame.frame());
         List<JerseyCrops.Crop> crops = frame.crops();
-        JerseyReader reader = engines.forStep(StepResources.of(stepContext), job.params().ocrThreads());
+        JerseyReader reader = engines.forStep(StepResources.of(stepContext), threads());
         List<JerseyReading> readings = reader.read(crops.stream().map(JerseyCrops.Crop::image).toList());
         Map<Detection, JerseyReading> out = new LinkedHashMap<>();
         for (int i = 0; i < crops.size(); i++) {
             out.put(crops.get(i).person(), readings.get(i));
         }
         return new FrameReadings(frame.frame(), out);
+    }
+
+    /**
+     * Step "ocrFollow" runs beside detection and gets the cores detection leaves (at least one): more
+     * threads would only contend with the detector's. The "ocr" partitions share all the cores.
+     */
+    private int threads() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        AnalysisParameters params = job.params();
+        return OcrFollowReader.STEP.equals(stepContext.getStepName())
+                ? Math.max(1, cores - params.threads()) : Math.max(1, cores / params.ocrThreads());
     }
 }

@@ -1,5 +1,6 @@
 package bbva.cli;
 
+import bbva.bench.PlainLoop;
 import bbva.bench.RunStats;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
                 + (usesModelFile() ? " (" + chosen.getFileName() + ")" : "") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores");
         if (modes) {
-            ModesBench.compare(total, (label, extra) -> run(label, total, 30, chosen, extra));
+            ModesBench.compare(total, (label, extra) -> run(label, total, 30, chosen, extra), () -> plainLoop(total, chosen));
             return ExitCodes.OK;
         }
         Properties batched = run("30-frame checkpoints", total, 30, chosen, List.of());
@@ -133,10 +134,30 @@ final class BenchCommand implements Callable<Integer> {
         return s;
     }
 
+    /** {@link PlainLoop} over the same frames with the same model and threads, in a child JVM. */
+    private Properties plainLoop(int total, Path chosenModel) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("bbva-bench");
+        Path stats = dir.resolve("stats.properties");
+        String out = java("plain loop", List.of("-D" + RunStats.PROPERTY + "=" + stats, PlainLoop.class.getName(), video.toString(),
+                chosenModel.toString(), threads != null ? threads : Integer.toString(Runtime.getRuntime().availableProcessors()),
+                Integer.toString(total)), dir);
+        if (!Files.exists(stats)) {
+            throw new IllegalStateException("the plain loop wrote no numbers:\n" + out);
+        }
+        return RunStats.read(stats);
+    }
+
     /** Runs a bbva command in a child JVM; its output. */
     private static String child(String label, List<String> args, Path dir) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(List.of(Main.class.getName()));
+        all.addAll(args);
+        return java(label, all, dir);
+    }
+
+    /** Runs a child JVM on this classpath with the given options, main class and arguments; its output. */
+    private static String java(String label, List<String> args, Path dir) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), Main.class.getName()));
+                System.getProperty("java.class.path")));
         cmd.addAll(args);
         System.out.print("run: " + label + " ... ");
         System.out.flush();

@@ -22,46 +22,67 @@ public final class AntialiasedResize {
         if (pixels.length != w * h * CHANNELS || outW <= 0 || outH <= 0) {
             throw new IllegalArgumentException("expected " + w + "x" + h + "x3 pixels and a positive output size");
         }
-        Coefficients horizontal = coefficients(w, outW);
         Coefficients vertical = coefficients(h, outH);
         // Pillow resamples only the rows the vertical pass will read, then shifts its bounds by the first.
         int firstRow = vertical.first()[0];
         int lastRow = vertical.first()[outH - 1] + vertical.count()[outH - 1];
-        byte[] rows = new byte[(lastRow - firstRow) * outW * CHANNELS];
+        byte[] rows;
         if (outW != w) {
-            for (int y = firstRow; y < lastRow; y++) {
-                for (int x = 0; x < outW; x++) {
-                    blend(pixels, (y * w + horizontal.first()[x]) * CHANNELS, CHANNELS, horizontal, x,
-                            rows, ((y - firstRow) * outW + x) * CHANNELS);
-                }
-            }
+            rows = horizontal(pixels, w, firstRow, lastRow, coefficients(w, outW));
         } else {
+            rows = new byte[(lastRow - firstRow) * outW * CHANNELS];
             System.arraycopy(pixels, firstRow * w * CHANNELS, rows, 0, rows.length);
         }
-        if (outH == h) {
-            return rows;
-        }
-        byte[] out = new byte[outW * outH * CHANNELS];
-        int stride = outW * CHANNELS;
-        for (int y = 0; y < outH; y++) {
-            for (int x = 0; x < outW; x++) {
-                blend(rows, (vertical.first()[y] - firstRow) * stride + x * CHANNELS, stride, vertical, y,
-                        out, (y * outW + x) * CHANNELS);
+        return outH == h ? rows : vertical(rows, outW, firstRow, vertical);
+    }
+
+    /** Rows [firstRow, lastRow) resampled to the output width; the three channels of a pixel at once. */
+    private static byte[] horizontal(byte[] in, int w, int firstRow, int lastRow, Coefficients c) {
+        int outW = c.first().length;
+        byte[] out = new byte[(lastRow - firstRow) * outW * CHANNELS];
+        int half = 1 << (PRECISION_BITS - 1);
+        for (int y = firstRow, at = 0; y < lastRow; y++) {
+            int row = y * w * CHANNELS;
+            for (int x = 0; x < outW; x++, at += CHANNELS) {
+                int[] k = c.weights()[x];
+                int p = row + c.first()[x] * CHANNELS;
+                int s0 = half;
+                int s1 = half;
+                int s2 = half;
+                for (int j = 0; j < k.length; j++, p += CHANNELS) {
+                    s0 += (in[p] & 0xff) * k[j];
+                    s1 += (in[p + 1] & 0xff) * k[j];
+                    s2 += (in[p + 2] & 0xff) * k[j];
+                }
+                out[at] = clip8(s0);
+                out[at + 1] = clip8(s1);
+                out[at + 2] = clip8(s2);
             }
         }
         return out;
     }
 
-    /** One output pixel: the weighted sum of {@code count} input pixels {@code step} bytes apart. */
-    private static void blend(byte[] in, int start, int step, Coefficients c, int i, byte[] out, int at) {
-        int[] k = c.weights()[i];
-        for (int ch = 0; ch < CHANNELS; ch++) {
-            int sum = 1 << (PRECISION_BITS - 1);
-            for (int j = 0, p = start + ch; j < c.count()[i]; j++, p += step) {
-                sum += (in[p] & 0xff) * k[j];
+    /** Output rows as weighted sums of whole input rows, accumulated row by row (vectorizable). */
+    private static byte[] vertical(byte[] rows, int outW, int firstRow, Coefficients c) {
+        int stride = outW * CHANNELS;
+        int outH = c.first().length;
+        byte[] out = new byte[stride * outH];
+        int[] sum = new int[stride];
+        for (int y = 0; y < outH; y++) {
+            java.util.Arrays.fill(sum, 1 << (PRECISION_BITS - 1));
+            int[] k = c.weights()[y];
+            for (int j = 0; j < k.length; j++) {
+                int from = (c.first()[y] - firstRow + j) * stride;
+                int weight = k[j];
+                for (int i = 0; i < stride; i++) {
+                    sum[i] += (rows[from + i] & 0xff) * weight;
+                }
             }
-            out[at + ch] = clip8(sum);
+            for (int i = 0, at = y * stride; i < stride; i++) {
+                out[at + i] = clip8(sum[i]);
+            }
         }
+        return out;
     }
 
     private static byte clip8(int sum) {

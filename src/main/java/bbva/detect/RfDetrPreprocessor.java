@@ -11,6 +11,9 @@ public final class RfDetrPreprocessor {
     static final float[] MEAN = {0.485f, 0.456f, 0.406f};
     static final float[] STD = {0.229f, 0.224f, 0.225f};
 
+    /** Per channel (R, G, B), the normalized value of each 8-bit level: the same floats, without a division per pixel. */
+    private static final float[][] LEVELS = levels();
+
     private final int resolution;
 
     public RfDetrPreprocessor(int resolution) {
@@ -22,14 +25,24 @@ public final class RfDetrPreprocessor {
         byte[] resized = AntialiasedResize.resize(frame.bgr(), frame.width(), frame.height(), r, r);
         float[] chw = new float[3 * r * r];
         int plane = r * r;
+        float[] red = LEVELS[0];
+        float[] green = LEVELS[1];
+        float[] blue = LEVELS[2];
         for (int p = 0; p < plane; p++) {
-            int b = resized[p * 3] & 0xff;
-            int g = resized[p * 3 + 1] & 0xff;
-            int rd = resized[p * 3 + 2] & 0xff;
-            chw[p] = (rd / 255f - MEAN[0]) / STD[0];
-            chw[plane + p] = (g / 255f - MEAN[1]) / STD[1];
-            chw[2 * plane + p] = (b / 255f - MEAN[2]) / STD[2];
+            chw[p] = red[resized[p * 3 + 2] & 0xff];
+            chw[plane + p] = green[resized[p * 3 + 1] & 0xff];
+            chw[2 * plane + p] = blue[resized[p * 3] & 0xff];
         }
         return chw;
+    }
+
+    private static float[][] levels() {
+        float[][] levels = new float[3][256];
+        for (int c = 0; c < 3; c++) {
+            for (int v = 0; v < 256; v++) {
+                levels[c][v] = (v / 255f - MEAN[c]) / STD[c];
+            }
+        }
+        return levels;
     }
 }

@@ -1,0 +1,45 @@
+package bbva.bench;
+
+import bbva.AnalysisParameters;
+import bbva.detect.Detector;
+import bbva.detect.DetectorFactory;
+import bbva.video.FrameSource;
+import bbva.video.VideoFrame;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The loop a user would write instead of bbva, as the yardstick of {@code bench --modes}: decode,
+ * pre-process, run the model and decode its output, frame after frame, with no database, no
+ * checkpoints and no tracking. Timed from the first frame (the model's first call included), like the
+ * analysis's step "detect".
+ *
+ * <p>Arguments: VIDEO MODEL.onnx THREADS FRAMES; writes its {@link RunStats} to the file named by
+ * the system property bbva.stats.
+ */
+public final class PlainLoop {
+    private PlainLoop() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Properties p = new Properties();
+        p.setProperty(AnalysisParameters.Key.VIDEO.id, args[0]);
+        p.setProperty(AnalysisParameters.Key.DETECTOR.id, "rfdetr");
+        p.setProperty(AnalysisParameters.Key.MODEL.id, args[1]);
+        p.setProperty(AnalysisParameters.Key.THREADS.id, args[2]);
+        int frames = Integer.parseInt(args[3]);
+        AnalysisParameters params = AnalysisParameters.parse(p);
+        RunStats stats = new RunStats();
+        int done = 0;
+        long start;
+        try (Detector detector = DetectorFactory.create(params); FrameSource source = FrameSource.open(params.video(), 0)) {
+            start = System.nanoTime();
+            for (VideoFrame frame; done < frames && (frame = source.next()) != null; done++) {
+                detector.detect(frame);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            stats.writeIfRequested(seconds, detector.inferenceNanos() / 1e9, done, Map.of("loop", seconds), 0);
+        }
+    }
+}
