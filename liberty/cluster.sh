@@ -2,7 +2,7 @@
 # One-machine trial of distributed mode: PostgreSQL, a dispatcher and N executors, all on loopback.
 #   liberty/cluster.sh start [--executors N] [--roles R1,R2,...] [--no-build]
 #                                    roles per executor, in order: all (default), detect or ocr
-#   liberty/cluster.sh status        servers, PIDs, ports and the database
+#   liberty/cluster.sh status        servers, PIDs, readiness (database, dispatcher link, models) and the database
 #   liberty/cluster.sh logs [SERVER] messages.log of one server (default: the dispatcher)
 #   liberty/cluster.sh stop          stops everything start started (servers by PID, then PostgreSQL)
 # Environment:
@@ -41,9 +41,12 @@ start_postgres() {
     chmod 600 "$pg/pwfile"
     as_postgres "$bin/initdb" -D "$pg/data" -U bbva --pwfile="$pg/pwfile" -A scram-sha-256 -E UTF8 --locale=C >/dev/null
   fi
-  as_postgres "$bin/pg_ctl" -D "$pg/data" -l "$pg/postgres.log" -w -t 60 \
-    -o "-p $((port + 8)) -k $pg -c listen_addresses=127.0.0.1 -c max_prepared_transactions=100" start >/dev/null
+  # in the data folder, so that `pg_ctl -D "$BBVA_DATA_DIR/postgres/data" start` alone starts it again
   # (prepared transactions: Liberty commits a partition's JMS message and its job-repository rows together, by XA)
+  printf "port = %d\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '%s'\nmax_prepared_transactions = 100\n" \
+    $((port + 8)) "$pg" > "$pg/data/bbva.conf"
+  grep -q "^include_if_exists = 'bbva.conf'" "$pg/data/postgresql.conf" || echo "include_if_exists = 'bbva.conf'" >> "$pg/data/postgresql.conf"
+  as_postgres "$bin/pg_ctl" -D "$pg/data" -l "$pg/postgres.log" -w -t 60 start >/dev/null
   export BBVA_DB_URL="jdbc:postgresql://127.0.0.1:$((port + 8))/bbva" BBVA_DB_USER=bbva
   BBVA_DB_PASSWORD="$(cat "$pg/pwfile")"
   export BBVA_DB_PASSWORD
@@ -95,7 +98,8 @@ await_ready() {
     curl -sf "http://127.0.0.1:$http/health/ready" >/dev/null 2>&1 && return 0
     sleep 1
   done
-  die "$name did not become ready on port $http in 240 s; see liberty/cluster.sh logs $name"
+  die "$name did not become ready on port $http in 240 s: $(curl -s "http://127.0.0.1:$http/health/ready" 2>/dev/null \
+    || echo 'no answer'); see liberty/cluster.sh logs $name"
 }
 
 start() {
@@ -154,6 +158,13 @@ status() {
   [ -s "$pids" ] || { echo "no trial cluster running from $data"; return 0; }
   while read -r name pid; do
     if kill -0 "$pid" 2>/dev/null; then state=running; else state=stopped; fi
+    case "$name" in
+      bbva-dispatcher) http=$port ;;
+      bbva-executor-*) http=$((port + 10 * ${name#bbva-executor-})) ;;
+      *) http="" ;;
+    esac
+    # a running server's readiness: database, link to the dispatcher's messaging engine, models
+    [ "$state" = running ] && [ -n "$http" ] && state="$state, ready: $(curl -s "http://127.0.0.1:$http/health/ready" || echo 'no answer')"
     printf '%-18s pid %-8s %s\n' "$name" "$pid" "$state"
   done < "$pids"
   grep '^BBVA_DB_URL=' "$data/cluster.env" | sed 's/^BBVA_DB_URL=/database          /'

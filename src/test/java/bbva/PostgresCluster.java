@@ -136,6 +136,13 @@ public final class PostgresCluster implements AutoCloseable {
         }
     }
 
+    /** Runs pg_ctl (as the postgres user under root) on a cluster someone else made, e.g. liberty/cluster.sh's. */
+    public static void pgCtl(Path dataDir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("pg_ctl", "-D", dataDir.toString()));
+        command.addAll(List.of(args));
+        run(binaries().orElseThrow(), command);
+    }
+
     /** Skips the calling test, with a message, when PostgreSQL's programs are not installed. */
     public static void assumeInstalled() throws IOException {
         Assumptions.assumeTrue(binaries().isPresent(), "SKIPPED: PostgreSQL's initdb is not installed (Debian package "

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * own, a dispatcher and two executors on loopback (ports 49080-49101). Analyses submitted to the
  * dispatcher have their detect and OCR partitions run on the executors (each takes one partition at
  * a time, so two partitions land on both), and export what the embedded CLI exports, byte for byte,
- * also after an executor is killed mid-partition and the analysis is stopped and restarted.
+ * also after an executor is killed mid-partition, or PostgreSQL is stopped mid-run, and the analysis
+ * is stopped and restarted. Last, an executor without its dispatcher says why it is not ready.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DistributedIT {
@@ -88,7 +89,7 @@ class DistributedIT {
                 FRAMES, detectedBy, readBy, wall, embeddedSeconds);
     }
 
-    /** Last: it leaves one executor dead. */
+    /** It leaves one executor dead. */
     @Test
     @Order(2)
     void killedExecutorMidPartitionRestartsOnTheOther() throws Exception {
@@ -116,6 +117,86 @@ class DistributedIT {
                 victim, toFirstBatch);
     }
 
+    /**
+     * PostgreSQL stopped mid-run: calls answer 503 naming the database; the dispatcher ends the job (it
+     * may not be able to record that: then the analysis shows STARTED once PostgreSQL is back, and a
+     * stop marks it FAILED); a restart completes it with an uninterrupted run's results.
+     */
+    @Test
+    @Order(3)
+    void postgresStoppedMidRunThenBackRestartsToTheSameResults() throws Exception {
+        long id = submit("distributed");
+        // a batch of this analysis detected (until prepare replaces them, the batches shown are the last analysis's)
+        TestServer.awaitAnalysis(API, id, a -> stepStarted(a, "detect") && LibertyStopIT.completed(a, "detectionStatus") >= 1, 300);
+        Path log = TestServer.wlp().resolve("usr/servers/bbva-dispatcher/logs/messages.log");
+        long logAt = Files.size(log);
+        Path pg = data.resolve("postgres");
+        PostgresCluster.pgCtl(pg.resolve("data"), "-m", "fast", "-w", "stop");
+        long stoppedAt = System.nanoTime();
+        TestServer.Reply down = TestServer.get(MONITOR, API + "/analyses/" + id);
+        assertEquals(503, down.status(), down.body());
+        assertTrue(down.body().contains("The database is unreachable"), down.body());
+        // CWWKY0011W: the job failed (its partitions could not write)
+        for (long end = System.nanoTime() + 300_000_000_000L; !Files.readString(log).substring((int) logAt).contains("CWWKY0011W"); ) {
+            assertTrue(System.nanoTime() < end, "the dispatcher did not end the job without its database");
+            Thread.sleep(2000);
+        }
+        double failedAfter = (System.nanoTime() - stoppedAt) / 1e9;
+        PostgresCluster.pgCtl(pg.resolve("data"), "-l", pg.resolve("postgres.log").toString(), "-w", "-t", "60", "start");
+        TestServer.Reply back = null;
+        for (long end = System.nanoTime() + 120_000_000_000L; (back = TestServer.get(MONITOR, API + "/analyses/" + id)).status() != 200; ) {
+            assertTrue(System.nanoTime() < end, "the API did not answer again once PostgreSQL was back: " + back.body());
+            Thread.sleep(1000);
+        }
+        // either the dispatcher recorded the end once PostgreSQL was back, or the analysis shows STARTED
+        // although nothing runs it: a stop ends it (FAILED, "the server lost the database ...")
+        if (active(back.json())) {
+            assertEquals(202, post(API + "/analyses/" + id + "/stop").status());
+        }
+        JsonNode ended = TestServer.awaitAnalysis(API, id, a -> !active(a), 120);
+        assertTrue(ended.get("batchStatus").asText().matches("FAILED|STOPPED"), ended.toString());
+        TestServer.Reply restart = post(API + "/analyses/" + id + "/restart");
+        assertEquals(201, restart.status(), restart.body());
+        JsonNode done = TestServer.awaitAnalysis(API, id, a -> !active(a), 600);
+        assertEquals("COMPLETED", done.get("batchStatus").asText(), done.toString());
+        assertEquals(reference, TestServer.get(MONITOR, API + "/analyses/" + id + "/export").body(),
+                "after PostgreSQL was stopped mid-run and a restart, the results equal an uninterrupted run's");
+        TestServer.note("distributed: PostgreSQL stopped mid-run; the dispatcher ended the job %.1f s later (%s: %s); "
+                + "the restart completed it", failedAfter, ended.get("batchStatus").asText(), ended.get("exitStatus").asText());
+    }
+
+    /** Last: it stops the dispatcher. An executor that loses it is not ready, and says why; so does cluster.sh status. */
+    @Test
+    @Order(4)
+    void anExecutorWithoutTheDispatcherSaysSo() throws Exception {
+        String executor = alive("bbva-executor-1") ? "bbva-executor-1" : "bbva-executor-2";
+        String ready = "http://localhost:" + (PORT + 10 * Integer.parseInt(executor.substring(executor.length() - 1))) + "/health/ready";
+        TestServer.Reply up = TestServer.get(null, ready);
+        assertEquals(200, up.status(), up.body());
+        assertEquals("reachable", up.json().at("/checks/0/data/dispatcher").asText(), up.body());
+
+        Process stop = new ProcessBuilder(TestServer.wlp().resolve("bin/server").toString(), "stop", "bbva-dispatcher")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(stop.waitFor(120, TimeUnit.SECONDS), "server stop bbva-dispatcher");
+        TestServer.Reply down = null;
+        for (long end = System.nanoTime() + 120_000_000_000L; System.nanoTime() < end; Thread.sleep(1000)) {
+            down = TestServer.get(null, ready);
+            if (down.status() != 200) {
+                break;
+            }
+        }
+        assertEquals(503, down.status(), down.body());
+        String reason = down.json().at("/checks/0/data/dispatcher").asText();
+        assertTrue(reason.startsWith("cannot reach the dispatcher's messaging engine"), down.body());
+        assertTrue(reason.contains("start the dispatcher"), reason);
+        Path log = TestServer.itDir().resolve("cluster.log");
+        long before = Files.size(log);
+        cluster("status");
+        String status = Files.readString(log).substring((int) before);
+        assertTrue(status.contains("cannot reach the dispatcher's messaging engine"), status);
+        TestServer.note("distributed: without its dispatcher %s answers %d: %s", executor, down.status(), reason);
+    }
+
     /** The clip with two detect partitions and three OCR partitions; it replaces the results of an earlier test's analysis. */
     private static long submit(String mode) throws Exception {
         TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses", "{\"video\":\"" + CLIP + "\",\"options\":{"
@@ -127,6 +208,15 @@ class DistributedIT {
 
     private static TestServer.Reply post(String url) throws Exception {
         return TestServer.post(SUBMITTER, url, "{}");
+    }
+
+    private static boolean stepStarted(JsonNode a, String step) {
+        for (JsonNode s : a.get("steps")) {
+            if (step.equals(s.get("step").asText()) && "STARTED".equals(s.get("batchStatus").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean active(JsonNode a) {
@@ -156,6 +246,12 @@ class DistributedIT {
             }
         });
         return out;
+    }
+
+    private static boolean alive(String server) throws IOException {
+        Path pidFile = TestServer.wlp().resolve("usr/servers/.pid/" + server + ".pid");
+        return Files.exists(pidFile) && ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
+                .map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static void kill9(String server) throws Exception {

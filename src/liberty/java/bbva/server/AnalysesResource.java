@@ -21,6 +21,7 @@ import bbva.store.Store;
 import bbva.store.VideoEntity;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
@@ -152,8 +153,30 @@ public class AnalysesResource {
         if (!Analyses.active(e)) {
             throw new ClientErrorException("Analysis " + id + " is not running (" + e.getBatchStatus() + ").", 409);
         }
-        analyses.stop(e);
+        try {
+            analyses.stop(e);
+        } catch (JobExecutionNotRunningException gone) {
+            failOrphan(id, e);
+        }
         return Response.accepted(new Stopping(id, e.getExecutionId())).build();
+    }
+
+    /**
+     * The repository says the execution runs, this server says it does not: it lost the database
+     * mid-run (it ended the job but could not record that). Marked FAILED so that it can be restarted.
+     */
+    private void failOrphan(long id, JobExecution e) {
+        String reason = "FAILED: the server lost the database while it ran this analysis and could not record how it "
+                + "ended; restart the analysis to continue from its checkpoints.";
+        try {
+            if (!Orphans.failExecution(jobRepository, e.getExecutionId(), System.getProperty("wlp.server.name", ""), reason)) {
+                throw new ClientErrorException("Analysis " + id + " runs on another server; stop it there.", 409);
+            }
+            LOG.warning("Analysis " + id + ": execution " + e.getExecutionId() + " was STARTED in the job repository but "
+                    + "runs nowhere; marked FAILED.");
+        } catch (SQLException failed) {
+            throw new IllegalStateException("could not mark execution " + e.getExecutionId() + " failed", failed);
+        }
     }
 
     /** Continues a failed or stopped analysis from its checkpoints, with its own options. JSON body, as stop. */
@@ -177,7 +200,7 @@ public class AnalysesResource {
                     + "is full. Restart when some have ended.", 429);
         }
         try {
-            int orphans = OrphanedPartitions.release(jobRepository, e.getExecutionId());
+            int orphans = Orphans.releasePartitions(jobRepository, e.getExecutionId());
             if (orphans > 0) {
                 LOG.info("Analysis " + id + ": " + orphans + " partition(s) of execution " + e.getExecutionId()
                         + " were left unfinished by a server that is gone; they run again on this restart.");

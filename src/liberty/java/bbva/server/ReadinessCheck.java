@@ -9,6 +9,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -16,8 +18,9 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * /health/ready: up only when the database answers and the models load (the jersey OCR model, and
- * models/rfdetr.onnx when the models directory has one, else the built-in NanoDet that jobs then use).
+ * /health/ready: up only when the database answers, a server of a cluster reaches the dispatcher's
+ * messaging engine, and the models load (the jersey OCR model, and models/rfdetr.onnx when the models
+ * directory has one, else the built-in NanoDet that jobs then use).
  */
 @Readiness
 @ApplicationScoped
@@ -36,13 +39,25 @@ public class ReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder r = HealthCheckResponse.named("bbva");
-        try (Connection c = dataSource.getConnection()) {
-            if (!c.isValid(5) || !resources.migrated()) {
-                return r.down().withData("database", "no answer").build();
-            }
-            r.withData("database", "answers");
+        try {
+            answer();
         } catch (Exception e) {
-            return r.down().withData("database", String.valueOf(e.getMessage())).build();
+            try {
+                answer();   // the first failure made the pool drop connections left from before a database restart
+            } catch (Exception again) {
+                return r.down().withData("database", String.valueOf(again.getMessage())).build();
+            }
+        }
+        if (!resources.migrated()) {
+            return r.down().withData("database", "not migrated").build();
+        }
+        r.withData("database", "answers");
+        var link = DispatcherLink.check();
+        if (link.isPresent()) {
+            if (!link.get().up()) {
+                return r.down().withData("dispatcher", link.get().detail()).build();
+            }
+            r.withData("dispatcher", link.get().detail());
         }
         try {
             loadModels();
@@ -50,6 +65,14 @@ public class ReadinessCheck implements HealthCheck {
             return r.down().withData("models", String.valueOf(e.getMessage())).build();
         }
         return r.up().withData("models", "loaded").build();
+    }
+
+    /** A query, not Connection.isValid: a failed query makes Liberty purge the pool's stale connections, isValid does not. */
+    private void answer() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.setQueryTimeout(5);
+            s.execute("VALUES (1)");   // Derby and PostgreSQL alike
+        }
     }
 
     private void loadModels() throws Exception {

@@ -1,6 +1,8 @@
 package bbva.batch;
 
 import bbva.AnalysisException;
+import bbva.store.Worker;
+import java.util.Optional;
 
 /**
  * The job's exit status as a user reads it: "COMPLETED", "STOPPED: ..." or "FAILED: ..." with one
@@ -15,18 +17,27 @@ final class ExitStatuses {
     private ExitStatuses() {
     }
 
+    /** The reason of a failure here: on a Liberty server it names the server, which matters when partitions run on several. */
     static String failed(Throwable error) {
+        return failed(error, Worker.server());
+    }
+
+    static String failed(Throwable error, Optional<String> server) {
+        return bounded(FAILED + server.map(s -> "on server " + s + ": ").orElse("") + reason(error));
+    }
+
+    private static String reason(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof AnalysisException) {
-                return bounded(FAILED + t.getMessage());
+                return t.getMessage();
             }
         }
         Throwable root = error;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return bounded(FAILED + "unexpected " + root.getClass().getSimpleName() + ": " + root.getMessage()
-                + ". Stored batches are kept; after fixing the cause, restart the analysis to continue.");
+        return "unexpected " + root.getClass().getSimpleName() + ": " + root.getMessage()
+                + ". Stored batches are kept; after fixing the cause, restart the analysis to continue.";
     }
 
     static String stopped(int batchesDetected, int batchesRead, int batches, boolean ocr) {

@@ -5,13 +5,19 @@ import java.net.UnknownHostException;
 
 /** This process as processing_batches names it: the Liberty server ("bbva-executor-1@host") or "cli@host". */
 public final class Worker {
-    private static final String NAME = System.getProperty("wlp.server.name", "cli") + "@" + host();
+    private static final String SERVER = System.getProperty("wlp.server.name");
+    private static final String NAME = (SERVER != null ? SERVER : "cli") + "@" + host();
 
     private Worker() {
     }
 
     public static String name() {
         return NAME;
+    }
+
+    /** This Liberty server's name, or empty outside Liberty. */
+    public static java.util.Optional<String> server() {
+        return SERVER == null ? java.util.Optional.empty() : java.util.Optional.of(NAME);
     }
 
     private static String host() {

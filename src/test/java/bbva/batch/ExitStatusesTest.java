@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bbva.AnalysisException;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ExitStatusesTest {
@@ -15,6 +16,14 @@ class ExitStatusesTest {
         assertEquals(ExitStatuses.MAX_LENGTH, reason.length(), "Liberty keeps 512 characters of an exit status");
         assertTrue(reason.endsWith("..."));
         assertTrue(!reason.contains("\n"));
+    }
+
+    @Test
+    void onAServerTheReasonNamesTheServerBeforeTheCause() {
+        String reason = ExitStatuses.failed(new AnalysisException("Model file not found: /models/m.onnx. Export it."),
+                Optional.of("bbva-executor-2@node7"));
+        assertEquals("FAILED: on server bbva-executor-2@node7: Model file not found: /models/m.onnx. Export it.", reason);
+        assertEquals("FAILED: x", ExitStatuses.failed(new AnalysisException("x"), Optional.empty()), "the CLI names no server");
     }
 
     @Test
