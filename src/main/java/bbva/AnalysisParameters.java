@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -116,8 +117,8 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
             return "true".equals(label) || "false".equals(label);
         }
 
-        public static java.util.Optional<Key> byId(String id) {
-            return java.util.Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+        public static Optional<Key> byId(String id) {
+            return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
         }
     }
 

@@ -51,7 +51,7 @@ public final class PostgresCluster implements AutoCloseable {
         Optional<Path> bin = binaries();
         Path dir = TestPaths.project().resolve("target/postgres").resolve(name);
         stopLeftover(bin.get(), dir);
-        deleteTree(dir);
+        TestPaths.deleteTree(dir);
         Files.createDirectories(dir);
         byte[] secret = new byte[12];
         new SecureRandom().nextBytes(secret);
@@ -189,14 +189,4 @@ public final class PostgresCluster implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

@@ -1,7 +1,10 @@
 package bbva;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /** Where tests find the project's stand-in models and the shared test media. */
@@ -15,6 +18,18 @@ public final class TestPaths {
 
     public static Path standin(String name) {
         return project().resolve("models/standin").resolve(name);
+    }
+
+    /** Deletes a folder and everything in it, if it exists. */
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** ../shared/media/vtest.avi, or the test is skipped with a message saying so. */

@@ -5,6 +5,7 @@ import static bbva.server.TestServer.SUBMITTER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bbva.Poll;
 import bbva.PostgresCluster;
 import bbva.TestPaths;
 import bbva.cli.EmbeddedReference;
@@ -51,7 +52,7 @@ class DistributedIT {
         data = TestServer.itDir().resolve("cluster");
         media = Files.createDirectories(TestServer.itDir().resolve("cluster-media"));
         cluster("stop");
-        deleteTree(data);
+        TestPaths.deleteTree(data);
         long t0 = System.nanoTime();
         assertEquals(0, cluster("start", "--executors", "2", "--no-build"), "cluster.sh start");
         TestServer.note("trial cluster (PostgreSQL, dispatcher, 2 executors) started in %.1f s", (System.nanoTime() - t0) / 1e9);
@@ -137,17 +138,12 @@ class DistributedIT {
         assertEquals(503, down.status(), down.body());
         assertTrue(down.body().contains("The database is unreachable"), down.body());
         // CWWKY0011W: the job failed (its partitions could not write)
-        for (long end = System.nanoTime() + 300_000_000_000L; !Files.readString(log).substring((int) logAt).contains("CWWKY0011W"); ) {
-            assertTrue(System.nanoTime() < end, "the dispatcher did not end the job without its database");
-            Thread.sleep(2000);
-        }
+        Poll.until("the dispatcher's end of the job without its database (CWWKY0011W)", 300, 2000,
+                () -> Files.readString(log).substring((int) logAt), newLines -> newLines.contains("CWWKY0011W"));
         double failedAfter = (System.nanoTime() - stoppedAt) / 1e9;
         PostgresCluster.pgCtl(pg.resolve("data"), "-l", pg.resolve("postgres.log").toString(), "-w", "-t", "60", "start");
-        TestServer.Reply back = null;
-        for (long end = System.nanoTime() + 120_000_000_000L; (back = TestServer.get(MONITOR, API + "/analyses/" + id)).status() != 200; ) {
-            assertTrue(System.nanoTime() < end, "the API did not answer again once PostgreSQL was back: " + back.body());
-            Thread.sleep(1000);
-        }
+        TestServer.Reply back = Poll.until("an answer once PostgreSQL was back", 120, 1000,
+                () -> TestServer.get(MONITOR, API + "/analyses/" + id), r -> r.status() == 200);
         // either the dispatcher recorded the end once PostgreSQL was back, or the analysis shows STARTED
         // although nothing runs it: a stop ends it (FAILED, "the server lost the database ...")
         if (active(back.json())) {
@@ -178,13 +174,8 @@ class DistributedIT {
         Process stop = new ProcessBuilder(TestServer.wlp().resolve("bin/server").toString(), "stop", "bbva-dispatcher")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertTrue(stop.waitFor(120, TimeUnit.SECONDS), "server stop bbva-dispatcher");
-        TestServer.Reply down = null;
-        for (long end = System.nanoTime() + 120_000_000_000L; System.nanoTime() < end; Thread.sleep(1000)) {
-            down = TestServer.get(null, ready);
-            if (down.status() != 200) {
-                break;
-            }
-        }
+        TestServer.Reply down = Poll.until(executor + " not ready without the dispatcher", 120, 1000,
+                () -> TestServer.get(null, ready), r -> r.status() != 200);
         assertEquals(503, down.status(), down.body());
         String reason = down.json().at("/checks/0/data/dispatcher").asText();
         assertTrue(reason.startsWith("cannot reach the dispatcher's messaging engine"), down.body());
@@ -292,16 +283,5 @@ class DistributedIT {
         Process p = pb.start();
         assertTrue(p.waitFor(600, TimeUnit.SECONDS), "cluster.sh " + String.join(" ", args) + " did not return");
         return p.exitValue();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

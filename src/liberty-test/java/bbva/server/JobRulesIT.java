@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bbva.Poll;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -142,40 +143,27 @@ class JobRulesIT {
         TestServer.Reply r = TestServer.post(SUBMITTER, BATCH + "/jobinstances", body.toString());
         assertEquals(201, r.status(), r.body());
         long instance = r.json().get("instanceId").asLong();
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            JsonNode executions = TestServer.get(SUBMITTER, BATCH + "/jobinstances/" + instance + "/jobexecutions").json();
-            if (executions.size() > 0) {
-                return awaitExecution(executions.get(0).get("executionId").asLong());
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("instance " + instance + " has no execution after 120 s");
+        JsonNode executions = Poll.until("an execution of instance " + instance, 120, 200,
+                () -> TestServer.get(SUBMITTER, BATCH + "/jobinstances/" + instance + "/jobexecutions").json(), e -> e.size() > 0);
+        return awaitExecution(executions.get(0).get("executionId").asLong());
     }
 
     /** The execution of this instance newer than {@code than}, once there is one. */
     static long newestExecution(long instance, long than) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            for (JsonNode e : TestServer.get(ADMIN, BATCH + "/jobinstances/" + instance + "/jobexecutions").json()) {
-                if (e.get("executionId").asLong() > than) {
-                    return e.get("executionId").asLong();
-                }
-            }
-            Thread.sleep(200);
+        return Poll.until("a new execution of instance " + instance, 60, 200, () -> newest(instance), id -> id > than);
+    }
+
+    private static long newest(long instance) throws Exception {
+        long newest = -1;
+        for (JsonNode e : TestServer.get(ADMIN, BATCH + "/jobinstances/" + instance + "/jobexecutions").json()) {
+            newest = Math.max(newest, e.get("executionId").asLong());
         }
-        throw new AssertionError("no new execution of instance " + instance + " in 60 s");
+        return newest;
     }
 
     static JsonNode awaitExecution(long execution) throws Exception {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            JsonNode e = TestServer.get(SUBMITTER, BATCH + "/jobexecutions/" + execution).json();
-            if (e.get("batchStatus").asText().matches("COMPLETED|FAILED|STOPPED|ABANDONED")) {
-                return e;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("execution " + execution + " did not end in 180 s");
+        return Poll.until("the end of execution " + execution, 180, 300,
+                () -> TestServer.get(SUBMITTER, BATCH + "/jobexecutions/" + execution).json(),
+                e -> e.get("batchStatus").asText().matches("COMPLETED|FAILED|STOPPED|ABANDONED"));
     }
 }

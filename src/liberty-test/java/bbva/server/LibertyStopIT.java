@@ -7,6 +7,7 @@ import static bbva.server.TestServer.SUBMITTER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bbva.Poll;
 import bbva.cli.EmbeddedReference;
 import bbva.cli.Exports;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -157,14 +158,6 @@ class LibertyStopIT {
 
     /** Polls GET /api/analyses/{id} until {@code when} holds (at most 120 s). */
     static JsonNode awaitAnalysis(long id, Predicate<JsonNode> when) throws Exception {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (true) {
-            JsonNode a = TestServer.get(MONITOR, API + "/analyses/" + id).json();
-            if (when.test(a)) {
-                return a;
-            }
-            assertTrue(System.nanoTime() < deadline, "analysis " + id + " did not get there in 120 s: " + a);
-            Thread.sleep(20);
-        }
+        return Poll.until("the awaited state of analysis " + id, 120, 20, () -> TestServer.get(MONITOR, API + "/analyses/" + id).json(), when);
     }
 }

@@ -6,6 +6,7 @@ import static bbva.server.TestServer.SUBMITTER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bbva.Poll;
 import bbva.TestPaths;
 import bbva.cli.EmbeddedReference;
 import bbva.cli.Exports;
@@ -15,10 +16,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class ServerCrashIT {
         Path project = TestPaths.project();
         server = TestServer.wlp().resolve("usr/servers/" + NAME);
         stopServer();
-        deleteTree(server);
+        TestPaths.deleteTree(server);
         Path dir = TestServer.itDir().resolve("crash");
         media = Files.createDirectories(dir.resolve("media"));
         Files.createDirectories(server.resolve("configDropins/defaults"));
@@ -104,17 +103,14 @@ class ServerCrashIT {
 
     private static void startServer() throws Exception {
         assertEquals(0, wlpServer("start"), "server start " + NAME);
-        long deadline = System.nanoTime() + 240_000_000_000L;
-        while (true) {
-            try {
-                if (TestServer.get(null, HTTP + "/health/ready").status() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            assertTrue(System.nanoTime() < deadline, NAME + " not ready in 240 s");
-            Thread.sleep(500);
+        Poll.until(NAME + " ready", 240, 500, ServerCrashIT::readiness, status -> status == 200);
+    }
+
+    private static int readiness() throws InterruptedException {
+        try {
+            return TestServer.get(null, HTTP + "/health/ready").status();
+        } catch (IOException notListeningYet) {
+            return -1;
         }
     }
 
@@ -137,16 +133,5 @@ class ServerCrashIT {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertTrue(p.waitFor(300, TimeUnit.SECONDS), "server " + action + " " + NAME + " did not return");
         return p.exitValue();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

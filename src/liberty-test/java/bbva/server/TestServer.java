@@ -1,10 +1,12 @@
 package bbva.server;
 
+import bbva.Poll;
 import bbva.TestPaths;
 import bbva.video.PlayerClip;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -66,8 +69,12 @@ public final class TestServer {
     }
 
     public record Reply(int status, String body) {
-        public JsonNode json() throws IOException {
-            return JSON.readTree(body);
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
         }
     }
 
@@ -167,44 +174,20 @@ public final class TestServer {
     }
 
     /** Polls GET /api/analyses/{id} until a batch's detection is committed (at most 120 s). */
-    public static void awaitFirstBatch(long id) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (!get(MONITOR, API + "/analyses/" + id).body().contains("\"detectionStatus\":\"completed\"")) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("analysis " + id + " committed no batch in 120 s");
-            }
-            Thread.sleep(20);
-        }
+    public static void awaitFirstBatch(long id) throws Exception {
+        Poll.until("a committed batch of analysis " + id, 120, 20, () -> get(MONITOR, API + "/analyses/" + id).body(),
+                body -> body.contains("\"detectionStatus\":\"completed\""));
     }
 
     /** Polls GET {api}/analyses/{id} (of any server) until {@code when} holds; returns that answer. */
-    public static JsonNode awaitAnalysis(String api, long id, java.util.function.Predicate<JsonNode> when, int seconds)
-            throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (true) {
-            Reply r = get(MONITOR, api + "/analyses/" + id);
-            if (r.status() == 200 && when.test(r.json())) {
-                return r.json();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("analysis " + id + " did not get there in " + seconds + " s: " + r.body());
-            }
-            Thread.sleep(50);
-        }
+    public static JsonNode awaitAnalysis(String api, long id, Predicate<JsonNode> when, int seconds) throws Exception {
+        return Poll.until("the awaited state of analysis " + id, seconds, 50, () -> get(MONITOR, api + "/analyses/" + id),
+                r -> r.status() == 200 && when.test(r.json())).json();
     }
 
     /** Polls GET /api/analyses/{id} until the batch status is final; returns the last answer. */
-    public static JsonNode awaitFinal(long id, int seconds) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        JsonNode a;
-        do {
-            Thread.sleep(500);
-            a = get(MONITOR, API + "/analyses/" + id).json();
-            String s = a.get("batchStatus").asText();
-            if (s.equals("COMPLETED") || s.equals("FAILED") || s.equals("STOPPED") || s.equals("ABANDONED")) {
-                return a;
-            }
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("analysis " + id + " did not finish in " + seconds + " s: " + a);
+    public static JsonNode awaitFinal(long id, int seconds) throws Exception {
+        return Poll.until("the end of analysis " + id, seconds, 500, () -> get(MONITOR, API + "/analyses/" + id).json(),
+                a -> a.get("batchStatus").asText().matches("COMPLETED|FAILED|STOPPED|ABANDONED"));
     }
 }

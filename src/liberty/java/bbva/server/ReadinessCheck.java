@@ -42,11 +42,7 @@ public class ReadinessCheck implements HealthCheck {
         try {
             answer();
         } catch (Exception e) {
-            try {
-                answer();   // the first failure made the pool drop connections left from before a database restart
-            } catch (Exception again) {
-                return r.down().withData("database", String.valueOf(again.getMessage())).build();
-            }
+            return r.down().withData("database", String.valueOf(e.getMessage())).build();
         }
         if (!resources.migrated()) {
             return r.down().withData("database", "not migrated").build();
@@ -67,7 +63,8 @@ public class ReadinessCheck implements HealthCheck {
         return r.up().withData("models", "loaded").build();
     }
 
-    /** A query, not Connection.isValid: a failed query makes Liberty purge the pool's stale connections, isValid does not. */
+    /** A query, not Connection.isValid: a failed query makes Liberty purge the pool's stale connections, isValid does not
+     *  (PostgreSQL's data sources also validate a pooled connection before reuse). */
     private void answer() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.setQueryTimeout(5);

@@ -2,6 +2,7 @@ package bbva.server;
 
 import bbva.app.AnalysisStatuses;
 import bbva.RunningExecutions;
+import bbva.store.ListedMigrations;
 import bbva.store.PlayerStore;
 import bbva.store.Schema;
 import bbva.store.Store;
@@ -36,9 +37,7 @@ public class ServerResources {
 
     @PostConstruct
     void open() {
-        // no classpath scanning at all (it cannot list Liberty's class loader and logs errors trying)
-        Flyway.configure().dataSource(dataSource).resourceProvider(new ListedMigrations(getClass().getClassLoader(), vendor()))
-                .javaMigrationClassProvider(java.util.List::of).load().migrate();
+        ListedMigrations.migrate(Flyway.configure().dataSource(dataSource), vendor());
         emf = Persistence.createEntityManagerFactory("bbva", Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
         statuses = new AnalysisStatuses(new Store(emf), new PlayerStore(emf));
     }

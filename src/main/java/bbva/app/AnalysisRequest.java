@@ -4,6 +4,8 @@ import bbva.AnalysisException;
 import bbva.AnalysisParameters;
 import bbva.AnalysisParameters.Key;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -65,8 +67,8 @@ public final class AnalysisRequest {
     }
 
     /** The names a client may set, for error messages and docs. */
-    public static java.util.List<String> optionNames() {
-        return java.util.Arrays.stream(Key.values()).filter(k -> k != Key.VIDEO).map(k -> k.id).toList();
+    public static List<String> optionNames() {
+        return Arrays.stream(Key.values()).filter(k -> k != Key.VIDEO).map(k -> k.id).toList();
     }
 
     public Properties jobParameters() {

@@ -1,5 +1,7 @@
 package bbva.detect;
 
+import java.util.Arrays;
+
 /**
  * Pillow's {@code Image.resize(size, BILINEAR)}, bit for bit: a triangle filter widened by the scale
  * factor when shrinking (antialiasing), applied horizontally then vertically with Pillow's 22-bit
@@ -69,7 +71,7 @@ public final class AntialiasedResize {
         byte[] out = new byte[stride * outH];
         int[] sum = new int[stride];
         for (int y = 0; y < outH; y++) {
-            java.util.Arrays.fill(sum, 1 << (PRECISION_BITS - 1));
+            Arrays.fill(sum, 1 << (PRECISION_BITS - 1));
             int[] k = c.weights()[y];
             for (int j = 0; j < k.length; j++) {
                 int from = (c.first()[y] - firstRow + j) * stride;

@@ -4,6 +4,7 @@ import bbva.AnalysisException;
 import bbva.AnalysisParameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 
 /** Builds the detector an analysis asked for; RF-DETR label maps come from a labels file or COCO. */
@@ -18,9 +19,9 @@ public final class DetectorFactory {
     }
 
     /** The models directory's standard RF-DETR export, if it has one: analyses use it when they name no model. */
-    public static java.util.Optional<Path> standardModel(Path modelsDir) {
+    public static Optional<Path> standardModel(Path modelsDir) {
         Path p = modelsDir.resolve(STANDARD_MODEL);
-        return Files.isRegularFile(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
+        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
     }
 
     public static Detector create(AnalysisParameters params) {

@@ -1,5 +1,7 @@
 package bbva.store;
 
+import java.util.Locale;
+
 /**
  * Where the Flyway migrations live: most are plain SQL both databases run; the few whose types differ
  * have one copy per database, in a folder named for the database ("derby", "postgresql").
@@ -12,12 +14,7 @@ public final class Schema {
 
     /** A database's folder name, from its JDBC product name. */
     public static String vendor(String productName) {
-        return productName.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? "postgresql" : "derby";
-    }
-
-    /** Flyway's locations for one database. */
-    public static String[] locations(String vendor) {
-        return new String[] {"classpath:" + COMMON, "classpath:" + vendorFolder(vendor)};
+        return productName.toLowerCase(Locale.ROOT).contains("postgres") ? "postgresql" : "derby";
     }
 
     /** The folder of one database's own migrations. */

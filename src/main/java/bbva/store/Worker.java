@@ -2,6 +2,7 @@ package bbva.store;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Optional;
 
 /** This process as processing_batches names it: the Liberty server ("bbva-executor-1@host") or "cli@host". */
 public final class Worker {
@@ -16,8 +17,8 @@ public final class Worker {
     }
 
     /** This Liberty server's name, or empty outside Liberty. */
-    public static java.util.Optional<String> server() {
-        return SERVER == null ? java.util.Optional.empty() : java.util.Optional.of(NAME);
+    public static Optional<String> server() {
+        return SERVER == null ? Optional.empty() : Optional.of(NAME);
     }
 
     private static String host() {

@@ -121,7 +121,8 @@ final class Cli {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dbbva.home=" + project));
         cmd.addAll(systemProperties);
-        cmd.addAll(List.of("-cp", project.resolve("target/bbva.jar") + ":" + project.resolve("target/lib") + "/*",
+        cmd.addAll(List.of("-cp", project.resolve("target/bbva.jar") + ":" + project.resolve("target/bbva-embedded.jar") + ":"
+                + project.resolve("target/lib") + "/*",
                 Main.class.getName()));
         cmd.addAll(List.of(args));
         if (!"read-number".equals(args[0])) {

@@ -2,7 +2,7 @@ package bbva.embedded;
 
 import bbva.AnalysisException;
 import bbva.store.ConnectionLoss;
-import bbva.store.Schema;
+import bbva.store.ListedMigrations;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.io.OutputStream;
@@ -81,7 +81,7 @@ public final class Database implements AutoCloseable {
 
     private static void migrate(String url, String user, String password, ExternalDatabase external) {
         try {
-            Flyway.configure().dataSource(url, user, password).locations(Schema.locations(external == null ? "derby" : "postgresql")).load().migrate();
+            ListedMigrations.migrate(Flyway.configure().dataSource(url, user, password), external == null ? "derby" : "postgresql");
         } catch (FlywayException e) {
             if (external == null) {
                 throw e;

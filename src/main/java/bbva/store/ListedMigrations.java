@@ -1,20 +1,20 @@
-package bbva.server;
+package bbva.store;
 
-import bbva.store.Schema;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.flywaydb.core.api.Location;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.resource.LoadableResource;
 import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
 
 /**
- * Flyway's classpath scanner cannot list resources through Liberty's application class loader,
- * so on the server the migration scripts are named here (ListedMigrationsTest keeps this in step).
+ * The migration scripts, named here because Flyway's classpath scanner cannot list resources through
+ * Liberty's application class loader; both runtimes migrate from this list (ListedMigrationsTest keeps it in step).
  */
-final class ListedMigrations implements ResourceProvider {
+public final class ListedMigrations implements ResourceProvider {
     /** In {@link Schema#COMMON}. */
     static final List<String> COMMON = List.of("V2__tracks_ocr_players.sql", "V3__video_owner.sql",
             "V4__execution_plan.sql", "V5__appearance.sql", "V6__teams.sql", "V7__batch_workers.sql");
@@ -24,7 +24,13 @@ final class ListedMigrations implements ResourceProvider {
     private final ClassLoader loader;
     private final String vendorFolder;
 
-    /** For the database whose folder is {@code vendor} ("derby", "postgresql"). */
+    /** Migrates the database of {@code config}'s data source, whose folder is {@code vendor} ("derby", "postgresql"). */
+    public static void migrate(FluentConfiguration config, String vendor) {
+        // no classpath scanning at all (it cannot list Liberty's class loader and logs errors trying)
+        config.resourceProvider(new ListedMigrations(ListedMigrations.class.getClassLoader(), vendor))
+                .javaMigrationClassProvider(List::of).load().migrate();
+    }
+
     ListedMigrations(ClassLoader loader, String vendor) {
         this.loader = loader;
         this.vendorFolder = Schema.vendorFolder(vendor);

@@ -1,10 +1,9 @@
-package bbva.server;
+package bbva.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bbva.TestPaths;
-import bbva.store.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
