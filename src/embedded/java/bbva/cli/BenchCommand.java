@@ -20,6 +20,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "bench", description = "Measure throughput, checkpoint overhead and memory on a video.")
 final class BenchCommand implements Callable<Integer> {
+    /** A fixed, pre-touched heap for every child JVM: RSS then differs between runs only by what the run really keeps. */
+    private static final List<String> JVM_OPTIONS = List.of("-Xms768m", "-Xmx768m", "-XX:+AlwaysPreTouch");
     @Parameters(index = "0", paramLabel = "VIDEO")
     Path video;
     @Option(names = "--model", paramLabel = "FILE.onnx",
@@ -109,10 +111,10 @@ final class BenchCommand implements Callable<Integer> {
             throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("bbva-bench");
         Path stats = dir.resolve("stats.properties");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // a fixed, pre-touched heap: RSS then differs between runs only by what the run really keeps
-                "-Xms768m", "-Xmx768m", "-XX:+AlwaysPreTouch", "-D" + RunStats.PROPERTY + "=" + stats, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "analyze", video.toString(), "--data-dir", dir.resolve("data").toString(),
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(JVM_OPTIONS);
+        cmd.addAll(List.of("-D" + RunStats.PROPERTY + "=" + stats, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "analyze", video.toString(), "--data-dir", dir.resolve("data").toString(),
                 "--no-progress", "--detector", detector, "--max-frames", Integer.toString(maxFrames),
                 "--batch-size", Integer.toString(batchSize)));
         if (usesModelFile()) {
@@ -138,9 +140,10 @@ final class BenchCommand implements Callable<Integer> {
     private Properties plainLoop(int total, Path chosenModel) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("bbva-bench");
         Path stats = dir.resolve("stats.properties");
-        String out = java("plain loop", List.of("-D" + RunStats.PROPERTY + "=" + stats, PlainLoop.class.getName(), video.toString(),
-                chosenModel.toString(), threads != null ? threads : Integer.toString(Runtime.getRuntime().availableProcessors()),
-                Integer.toString(total)), dir);
+        List<String> args = new ArrayList<>(JVM_OPTIONS);   // as the jobs it is compared with
+        args.addAll(List.of("-D" + RunStats.PROPERTY + "=" + stats, PlainLoop.class.getName(), video.toString(), chosenModel.toString(),
+                threads != null ? threads : Integer.toString(Runtime.getRuntime().availableProcessors()), Integer.toString(total)));
+        String out = java("plain loop", args, dir);
         if (!Files.exists(stats)) {
             throw new IllegalStateException("the plain loop wrote no numbers:\n" + out);
         }

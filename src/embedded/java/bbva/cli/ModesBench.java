@@ -7,7 +7,9 @@ import java.util.Properties;
 
 /**
  * {@code bench --modes}: the same video and model run as a plain loop (the yardstick), sequentially, in
- * one detection stream per core, and pipelined.
+ * one detection stream per core, and pipelined. The loop runs before the jobs and again after them, and
+ * the jobs are compared with the mean of both: this machine's speed drifts over minutes, and a single
+ * loop run would favour whichever runs next to it.
  */
 final class ModesBench {
     interface Runner {
@@ -23,20 +25,23 @@ final class ModesBench {
 
     static void compare(int frames, Runner runner, Loop plainLoop) throws IOException, InterruptedException {
         int cores = Runtime.getRuntime().availableProcessors();
-        Properties loop = plainLoop.run();
+        Properties loopBefore = plainLoop.run();
         Properties sequential = runner.run("sequential, 1 detection stream", List.of("--mode", "sequential"));
         Properties streams = runner.run("sequential, " + cores + " detection streams x 1 thread",
                 List.of("--mode", "sequential", "--detect-partitions", Integer.toString(cores), "--threads", "1"));
         Properties pipeline = runner.run("pipeline, 1 detection stream", List.of("--mode", "pipeline"));
+        Properties loopAfter = plainLoop.run();
         System.out.println();
         double seqWall = d(sequential, "wallSeconds");
         double seqDetect = d(sequential, "step.detect.seconds");
         double streamsDetect = d(streams, "step.detect.seconds");
-        double loopRate = d(loop, "frames") / d(loop, "wallSeconds");
-        System.out.println(String.format(Locale.ROOT, "plain loop, no database   : %.2f frames/s (decode, pre-process, model, post-process; %.1f ms/frame in the model)",
-                loopRate, 1000 * d(loop, "inferenceSeconds") / d(loop, "frames")));
-        System.out.println(String.format(Locale.ROOT, "detection, 1 stream       : %.2f frames/s (step detect %.1f s); %.2f of the plain loop (goal >= 1.00)",
-                frames / seqDetect, seqDetect, frames / seqDetect / loopRate));
+        double before = rate(loopBefore);
+        double after = rate(loopAfter);
+        double loopRate = (before + after) / 2;
+        System.out.println(String.format(Locale.ROOT, "plain loop, no database   : %.2f frames/s (before the jobs %.2f, after them %.2f; decode, pre-process, "
+                + "model, post-process; %.1f ms/frame in the model)", loopRate, before, after, (modelMs(loopBefore) + modelMs(loopAfter)) / 2));
+        System.out.println(String.format(Locale.ROOT, "detection, 1 stream       : %.2f frames/s (step detect %.1f s, %.1f ms/frame in the model); "
+                + "%.2f of the plain loop (goal >= 1.00)", frames / seqDetect, seqDetect, modelMs(sequential), frames / seqDetect / loopRate));
         System.out.println(String.format(Locale.ROOT, "detection, %d streams      : %.2f frames/s (step detect %.1f s); ratio %.2f (goal >= 1.12); "
                         + "%.2f of the plain loop (goal >= 1.10)",
                 cores, frames / streamsDetect, streamsDetect, seqDetect / streamsDetect, frames / streamsDetect / loopRate));
@@ -46,6 +51,14 @@ final class ModesBench {
         System.out.println(String.format(Locale.ROOT, "pipeline job              : %.1f s; ratio %.2f of sequential (goal <= 1.00); saves %.0f%% of the OCR time "
                         + "(goal >= 50%% when OCR is >= 20%% of the job); OCR waited %.1f s for detection",
                 pipeWall, pipeWall / seqWall, ocr > 0 ? 100 * (seqWall - pipeWall) / ocr : 0, d(pipeline, "ocrWaitSeconds")));
+    }
+
+    private static double rate(Properties loop) {
+        return d(loop, "frames") / d(loop, "wallSeconds");
+    }
+
+    private static double modelMs(Properties run) {
+        return 1000 * d(run, "inferenceSeconds") / d(run, "frames");
     }
 
     private static double seqOcr(Properties p) {

@@ -22,6 +22,10 @@ import java.util.logging.Logger;
 @Dependent
 public class JobListener extends AbstractJobListener {
     private static final Logger LOG = Logger.getLogger(JobListener.class.getName());
+    /** A step failed but could not store why: on Liberty, a partition on another server, or a database lost meanwhile. */
+    private static final String UNRECORDED = "a step failed, and its reason could not be stored (was the database unreachable?). "
+            + "The failing step's log has it: the job log, or the messages.log of the server that ran it. Stored batches are kept; "
+            + "after fixing the cause, restart the analysis to continue.";
 
     @Inject
     JobContext jobContext;
@@ -69,7 +73,7 @@ public class JobListener extends AbstractJobListener {
             jobContext.setExitStatus(stopReason());
         } else if (jobContext.getExitStatus() == null || !jobContext.getExitStatus().startsWith(ExitStatuses.FAILED)) {
             jobContext.setExitStatus(store.video(video()).filter(v -> v.failure != null && Long.valueOf(jobContext.getInstanceId()).equals(v.jobInstance))
-                    .map(v -> v.failure).orElse(ExitStatuses.FAILED + "the job failed; see its log."));
+                    .map(v -> v.failure).orElse(ExitStatuses.FAILED + UNRECORDED));
         }
         store.finishVideo(video(), jobContext.getInstanceId(), videoStatus);
         LOG.info(() -> "Analysis " + jobContext.getInstanceId() + ": execution " + jobContext.getExecutionId() + " ended "
