@@ -12,8 +12,8 @@ import java.util.Properties;
 /**
  * The loop a user would write instead of bbva, as the yardstick of {@code bench --modes}: decode,
  * pre-process, run the model and decode its output, frame after frame, with no database, no
- * checkpoints and no tracking. Timed from the first frame (the model's first call included), like the
- * analysis's step "detect".
+ * checkpoints and no tracking. Timed like the analysis's step "detect": from opening the model and the
+ * video (the step opens them too) to the last frame.
  *
  * <p>Arguments: VIDEO MODEL.onnx THREADS FRAMES; writes its {@link RunStats} to the file named by
  * the system property bbva.stats.
@@ -32,9 +32,8 @@ public final class PlainLoop {
         AnalysisParameters params = AnalysisParameters.parse(p);
         RunStats stats = new RunStats();
         int done = 0;
-        long start;
+        long start = System.nanoTime();
         try (Detector detector = DetectorFactory.create(params); FrameSource source = FrameSource.open(params.video(), 0)) {
-            start = System.nanoTime();
             for (VideoFrame frame; done < frames && (frame = source.next()) != null; done++) {
                 detector.detect(frame);
             }
