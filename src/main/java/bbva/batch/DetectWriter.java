@@ -35,6 +35,7 @@ public class DetectWriter extends FramesWriter {
             detections.addAll(((FrameDetections) item).detections());
         }
         store.writeDetections(videoId, plan, first, last, detections);
+        DetectionRuns.signal();
         LOG.info(() -> "detect: frames " + first + "-" + last + " stored with " + detections.size() + " detections (batch "
                 + plan.batchOf(first) + (plan.batchOf(last) != plan.batchOf(first) ? "-" + plan.batchOf(last) : "") + ")");
         FaultPoints.reach("detect.committed." + plan.batchOf(last));

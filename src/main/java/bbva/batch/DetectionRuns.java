@@ -8,21 +8,52 @@ import java.util.concurrent.ConcurrentHashMap;
  * "ocrFollow", which runs beside it in the same split (so in the same JVM) and must end once
  * detection has ended, however it ended: completed, failed or stopped. Keyed by the video, which
  * one analysis at a time holds: Liberty runs each flow of a split as a sub-job with its own ids.
+ * Detection also sends news (a batch stored, a start, an end) that wakes "ocrFollow" at once instead of
+ * it polling the database while detection needs every core.
  */
 final class DetectionRuns {
     enum State { NOT_STARTED, RUNNING, ENDED }
 
     private static final Map<String, State> RUNS = new ConcurrentHashMap<>();
+    private static final Object NEWS = new Object();
+    private static long news;
 
     private DetectionRuns() {
     }
 
     static void started(String video) {
         RUNS.put(video, State.RUNNING);
+        signal();
     }
 
     static void ended(String video) {
         RUNS.put(video, State.ENDED);
+        signal();
+    }
+
+    /** Detection stored a batch or changed state (of any video: a waiter then just looks again). */
+    static void signal() {
+        synchronized (NEWS) {
+            news++;
+            NEWS.notifyAll();
+        }
+    }
+
+    /** How much news there has been: pass it to {@link #awaitNews} to wait for more. */
+    static long news() {
+        synchronized (NEWS) {
+            return news;
+        }
+    }
+
+    /** Waits until there is news after {@code seen}, or {@code millis} have passed (detection in another JVM sends none). */
+    static void awaitNews(long seen, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        synchronized (NEWS) {
+            for (long left = millis; news == seen && left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
+                NEWS.wait(left);
+            }
+        }
     }
 
     static State of(String video) {

@@ -30,7 +30,8 @@ import java.util.Optional;
 @Dependent
 public class OcrFollowReader extends AbstractItemReader {
     static final String STEP = "ocrFollow";
-    private static final long POLL_MILLIS = 100;
+    /** How often it looks without news from detection (detection sends news when it runs in this JVM). */
+    private static final long POLL_MILLIS = 1000;
     /** Longer than any start of step "detect" takes; past it, detection is taken not to run in this execution. */
     private static final long START_GRACE_NANOS = 60_000_000_000L;
 
@@ -77,6 +78,7 @@ public class OcrFollowReader extends AbstractItemReader {
         try {
             while (frames == null || !frames.hasNext()) {
                 closeFrames();
+                long seen = DetectionRuns.news();
                 DetectionRuns.State detection = DetectionRuns.of(jobContext.getProperties().getProperty("video"));
                 Optional<Batch> next = store.firstToRead(video.id);
                 if (next.isPresent()) {
@@ -84,7 +86,7 @@ public class OcrFollowReader extends AbstractItemReader {
                 } else if (detectionOver(detection)) {
                     return null;
                 } else {
-                    Thread.sleep(POLL_MILLIS);
+                    DetectionRuns.awaitNews(seen, POLL_MILLIS);
                 }
             }
         } finally {
