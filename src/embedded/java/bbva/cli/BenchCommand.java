@@ -141,7 +141,8 @@ final class BenchCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("bbva-bench");
         Path stats = dir.resolve("stats.properties");
         List<String> args = new ArrayList<>(JVM_OPTIONS);   // as the jobs it is compared with
-        args.addAll(List.of("-D" + RunStats.PROPERTY + "=" + stats, PlainLoop.class.getName(), video.toString(), chosenModel.toString(),
+        args.addAll(List.of("-D" + RunStats.PROPERTY + "=" + stats, PlainLoop.class.getName(), video.toString(), detector,
+                usesModelFile() ? chosenModel.toString() : "-",
                 threads != null ? threads : Integer.toString(Runtime.getRuntime().availableProcessors()), Integer.toString(total)));
         String out = java("plain loop", args, dir);
         if (!Files.exists(stats)) {

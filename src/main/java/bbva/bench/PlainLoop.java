@@ -15,7 +15,7 @@ import java.util.Properties;
  * checkpoints and no tracking. Timed like the analysis's step "detect": from opening the model and the
  * video (the step opens them too) to the last frame.
  *
- * <p>Arguments: VIDEO MODEL.onnx THREADS FRAMES; writes its {@link RunStats} to the file named by
+ * <p>Arguments: VIDEO DETECTOR MODEL.onnx|- THREADS FRAMES; writes its {@link RunStats} to the file named by
  * the system property bbva.stats.
  */
 public final class PlainLoop {
@@ -25,10 +25,12 @@ public final class PlainLoop {
     public static void main(String[] args) throws Exception {
         Properties p = new Properties();
         p.setProperty(AnalysisParameters.Key.VIDEO.id, args[0]);
-        p.setProperty(AnalysisParameters.Key.DETECTOR.id, "rfdetr");
-        p.setProperty(AnalysisParameters.Key.MODEL.id, args[1]);
-        p.setProperty(AnalysisParameters.Key.THREADS.id, args[2]);
-        int frames = Integer.parseInt(args[3]);
+        p.setProperty(AnalysisParameters.Key.DETECTOR.id, args[1]);
+        if (!args[2].equals("-")) {
+            p.setProperty(AnalysisParameters.Key.MODEL.id, args[2]);
+        }
+        p.setProperty(AnalysisParameters.Key.THREADS.id, args[3]);
+        int frames = Integer.parseInt(args[4]);
         AnalysisParameters params = AnalysisParameters.parse(p);
         RunStats stats = new RunStats();
         int done = 0;
