@@ -91,7 +91,8 @@ async function showAnalysis(id) {
     showFrame();
   }
   const players = document.getElementById('players');
-  if (d.phase === 'done' && !players.src.endsWith('/' + id + '/players.png')) {
+  // players are made by the last step (identify), after every batch is read: ask once the job has completed
+  if (d.batchStatus === 'COMPLETED' && !players.src.endsWith('/' + id + '/players.png')) {
     players.src = api + '/' + id + '/players.png';
   }
 }
