@@ -2,7 +2,6 @@ package bbva.batch;
 
 import bbva.detect.Detection;
 import bbva.detect.FrameDetections;
-import bbva.store.Store;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,9 +19,6 @@ import java.util.logging.Logger;
 public class DetectWriter extends FramesWriter {
     private static final Logger LOG = Logger.getLogger(DetectWriter.class.getName());
 
-    @Inject
-    Store store;
-
     @Override
     protected int frameOf(Object item) {
         return ((FrameDetections) item).frame();
@@ -34,7 +30,7 @@ public class DetectWriter extends FramesWriter {
         for (Object item : items) {
             detections.addAll(((FrameDetections) item).detections());
         }
-        store.writeDetections(videoId, plan, first, last, detections);
+        store.writeDetections(videoId, execution, plan, first, last, detections);
         DetectionRuns.signal();
         LOG.info(() -> "detect: frames " + first + "-" + last + " stored with " + detections.size() + " detections (batch "
                 + plan.batchOf(first) + (plan.batchOf(last) != plan.batchOf(first) ? "-" + plan.batchOf(last) : "") + ")");

@@ -1,6 +1,7 @@
 package bbva.batch;
 
 import bbva.store.BatchPlan;
+import bbva.store.Store;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.inject.Inject;
 import java.io.Serializable;
@@ -8,20 +9,28 @@ import java.util.List;
 
 /**
  * A writer of one item per analyzed frame: it hands its subclass the chunk's frame range, whatever
- * the chunk's length (a chunk is not a batch), with the video and its batch plan.
+ * the chunk's length (a chunk is not a batch), with the video, its batch plan and this execution, which
+ * must hold the video's rows to write them (a partition that reaches an executor after a restart took
+ * them over fails at once).
  */
 abstract class FramesWriter extends AbstractItemWriter {
     @Inject
     JobParameters job;
 
+    @Inject
+    Store store;
+
     protected long videoId;
+    protected long execution;
     protected BatchPlan plan;
 
     @Override
     public void open(Serializable checkpoint) {
         var video = job.video();
         videoId = video.id;
+        execution = job.execution();
         plan = BatchPlan.of(video);
+        store.requireHolder(videoId, execution);
     }
 
     @Override

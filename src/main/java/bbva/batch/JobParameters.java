@@ -31,9 +31,14 @@ public class JobParameters {
         return files.check(AnalysisParameters.parse(jobContext.getProperties()));
     }
 
+    /** This execution's id (in a partition too: the id of the execution the partition belongs to). */
+    long execution() {
+        return jobContext.getExecutionId();
+    }
+
     /** This execution, as the owner of the video's rows while it runs. */
     JobOwner owner() {
-        return new JobOwner(jobContext.getInstanceId(), jobContext.getExecutionId(), params().replace(), running);
+        return new JobOwner(jobContext.getInstanceId(), execution(), params().replace(), running);
     }
 
     VideoEntity video() {

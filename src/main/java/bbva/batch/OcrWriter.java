@@ -39,7 +39,7 @@ public class OcrWriter extends FramesWriter {
             all.putAll(((FrameReadings) item).readings());
         }
         String engine = StepResources.of(stepContext).require(JerseyReader.class).engine();
-        players.writeReadings(videoId, plan, first, last, all, engine);
+        players.writeReadings(videoId, execution, plan, first, last, all, engine);
         LOG.info(() -> "ocr: frames " + first + "-" + last + " read, " + all.size() + " person detections (batch "
                 + plan.batchOf(first) + ")");
         FaultPoints.reach("ocr.committed." + plan.batchOf(last));

@@ -50,7 +50,7 @@ public class StepListener extends AbstractStepListener {
             stepContext.setExitStatus(reason);
             if ("true".equals(inSplit)) {
                 // the job's exit status set from inside a split may not reach the job: the job listener reads this
-                store.recordFailure(jobContext.getProperties().getProperty("video"), reason);
+                store.recordFailure(jobContext.getProperties().getProperty("video"), jobContext.getExecutionId(), reason);
             }
             LOG.log(Level.SEVERE, stepContext.getStepName() + ": " + reason, error);
             return;

@@ -35,9 +35,11 @@ final class BatchRepository {
      * {@code [first, last]}, and a reader that resumes only from committed checkpoints has stored
      * every earlier frame of those batches before. A batch whose last frame is in the range is
      * therefore whole; the others are partly stored. A completed batch stays completed: a replayed
-     * range rewrites rows it already had.
+     * range rewrites rows it already had. Only the execution holding the video's rows may write them:
+     * for any other, this throws and the caller's transaction stores nothing.
      */
-    static void written(EntityManager em, long videoId, BatchPlan plan, Phase phase, int first, int last) {
+    static void written(EntityManager em, long videoId, long execution, BatchPlan plan, Phase phase, int first, int last) {
+        RowsHolder.require(em, videoId, execution);
         LocalDateTime now = now();
         for (BatchEntity b : rows(em, videoId, plan.batchOf(first), plan.batchOf(last))) {
             if (last >= b.frameEnd) {
@@ -49,7 +51,10 @@ final class BatchRepository {
     }
 
     /** After a failure while working on a batch: unless it is whole, it is failed (its stored part is kept). */
-    static void failed(EntityManager em, long videoId, Phase phase, int batchIndex) {
+    static void failed(EntityManager em, long videoId, long execution, Phase phase, int batchIndex) {
+        if (!RowsHolder.holds(em, videoId, execution)) {
+            return;
+        }
         for (BatchEntity b : rows(em, videoId, batchIndex, batchIndex)) {
             if (phase.of(b) != WorkStatus.COMPLETED) {
                 phase.set(b, WorkStatus.FAILED, now());

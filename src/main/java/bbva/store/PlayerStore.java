@@ -22,7 +22,7 @@ public class PlayerStore {
      * Replaces the readings of the analyzed frames [first, last] (any run of them) and records what
      * that completes of the batches' OCR, in one transaction.
      */
-    public void writeReadings(long videoId, BatchPlan plan, int first, int last,
+    public void writeReadings(long videoId, long execution, BatchPlan plan, int first, int last,
                               Map<Detection, JerseyReading> readings, String engine) {
         jpa.inTransaction(em -> {
             em.createQuery("DELETE FROM OcrReadingEntity r WHERE r.videoId = :v AND r.frame BETWEEN :a AND :b")
@@ -37,7 +37,7 @@ public class PlayerStore {
                 e.engine = engine;
                 em.persist(e);
             });
-            BatchRepository.written(em, videoId, plan, Phase.OCR, first, last);
+            BatchRepository.written(em, videoId, execution, plan, Phase.OCR, first, last);
             return null;
         });
     }

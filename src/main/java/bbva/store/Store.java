@@ -157,22 +157,22 @@ public class Store {
      * Replaces the detections of the analyzed frames [first, last] (any run of them: a chunk ended
      * early by a stop is as good as a whole batch) and records what that completes, in one transaction.
      */
-    public void writeDetections(long videoId, BatchPlan plan, int first, int last, List<Detection> detections) {
+    public void writeDetections(long videoId, long execution, BatchPlan plan, int first, int last, List<Detection> detections) {
         inTransaction(em -> {
             em.createQuery("DELETE FROM DetectionEntity d WHERE d.videoId = :v AND d.frame BETWEEN :a AND :b")
                     .setParameter("v", videoId).setParameter("a", first).setParameter("b", last).executeUpdate();
             for (Detection d : detections) {
                 em.persist(DetectionEntity.of(videoId, d));
             }
-            BatchRepository.written(em, videoId, plan, Phase.DETECTION, first, last);
+            BatchRepository.written(em, videoId, execution, plan, Phase.DETECTION, first, last);
             return null;
         });
     }
 
-    /** A step failed while working on this batch. */
-    public void failBatch(long videoId, Phase phase, int batchIndex) {
+    /** A step of {@code execution} failed while working on this batch (nothing changes unless it holds the rows). */
+    public void failBatch(long videoId, long execution, Phase phase, int batchIndex) {
         inTransaction(em -> {
-            BatchRepository.failed(em, videoId, phase, batchIndex);
+            BatchRepository.failed(em, videoId, execution, phase, batchIndex);
             return null;
         });
     }
@@ -189,14 +189,22 @@ public class Store {
     }
 
     /**
-     * A step of the analysis running on this video failed for this reason (kept to the column's 2000
-     * characters). By path alone: one analysis at a time holds the row, and a step inside a split may
-     * run as a sub-job with ids of its own (Liberty).
+     * A step of {@code execution} failed for this reason (kept to the column's 2000 characters); kept
+     * only while that execution holds the video's row, so that a late partition of an execution that
+     * already ended cannot give its reason to the one that took over.
      */
-    public void recordFailure(String path, String reason) {
+    public void recordFailure(String path, long execution, String reason) {
         String kept = reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason;
-        inTransaction(em -> em.createQuery("UPDATE VideoEntity v SET v.failure = :f WHERE v.path = :p")
-                .setParameter("f", kept).setParameter("p", path).executeUpdate());
+        inTransaction(em -> em.createQuery("UPDATE VideoEntity v SET v.failure = :f WHERE v.path = :p AND v.jobExecution = :e")
+                .setParameter("f", kept).setParameter("p", path).setParameter("e", execution).executeUpdate());
+    }
+
+    /** Throws unless {@code execution} holds the video's rows (see {@link RowsHolder}). */
+    public void requireHolder(long videoId, long execution) {
+        read(em -> {
+            RowsHolder.require(em, videoId, execution);
+            return null;
+        });
     }
 
     /** The video's status as an execution of this analysis ends, if the row still holds its results. */
