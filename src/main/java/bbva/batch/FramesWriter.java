@@ -30,7 +30,7 @@ abstract class FramesWriter extends AbstractItemWriter {
         videoId = video.id;
         execution = job.execution();
         plan = BatchPlan.of(video);
-        store.requireHolder(videoId, execution);
+        store.requireHolder(video, execution);
     }
 
     @Override

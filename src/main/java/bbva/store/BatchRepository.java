@@ -39,7 +39,7 @@ final class BatchRepository {
      * for any other, this throws and the caller's transaction stores nothing.
      */
     static void written(EntityManager em, long videoId, long execution, BatchPlan plan, Phase phase, int first, int last) {
-        RowsHolder.require(em, videoId, execution);
+        VideoOwnership.requireHolder(em, videoId, execution);
         LocalDateTime now = now();
         for (BatchEntity b : rows(em, videoId, plan.batchOf(first), plan.batchOf(last))) {
             if (last >= b.frameEnd) {
@@ -52,7 +52,7 @@ final class BatchRepository {
 
     /** After a failure while working on a batch: unless it is whole, it is failed (its stored part is kept). */
     static void failed(EntityManager em, long videoId, long execution, Phase phase, int batchIndex) {
-        if (!RowsHolder.holds(em, videoId, execution)) {
+        if (!VideoOwnership.holds(em, videoId, execution)) {
             return;
         }
         for (BatchEntity b : rows(em, videoId, batchIndex, batchIndex)) {

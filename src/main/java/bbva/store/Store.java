@@ -199,12 +199,9 @@ public class Store {
                 .setParameter("f", kept).setParameter("p", path).setParameter("e", execution).executeUpdate());
     }
 
-    /** Throws unless {@code execution} holds the video's rows (see {@link RowsHolder}). */
-    public void requireHolder(long videoId, long execution) {
-        read(em -> {
-            RowsHolder.require(em, videoId, execution);
-            return null;
-        });
+    /** Throws unless {@code execution} holds the rows of this video, as just read (see {@link VideoOwnership}). */
+    public void requireHolder(VideoEntity video, long execution) {
+        VideoOwnership.requireHolder(video.jobExecution, execution);
     }
 
     /** The video's status as an execution of this analysis ends, if the row still holds its results. */

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -12,6 +13,12 @@ import java.util.function.Supplier;
  * One analysis of a video at a time: a videos row names the job instance whose results it holds and
  * its latest execution. Another instance takes the row over only when that execution is not running,
  * and only on purpose (job parameter replace=true), since taking over replaces the results.
+ * <p>
+ * Only the execution the row names writes the video's rows. A partition queued for an execution that
+ * then failed can still reach an executor after a restart took the row over (Liberty runs a queued
+ * partition when it takes the message while its execution is the newest), so it must not store
+ * anything then: were it to complete, the restart's copy of that partition would find it complete and
+ * Liberty would report that copy FAILED.
  */
 final class VideoOwnership {
     private VideoOwnership() {
@@ -35,6 +42,28 @@ final class VideoOwnership {
         }
         v.jobInstance = owner.instance();
         v.jobExecution = owner.execution();
+    }
+
+    static boolean holds(EntityManager em, long videoId, long execution) {
+        return Objects.equals(holder(em, videoId), execution);
+    }
+
+    /** Throws, so that the caller's transaction stores nothing, unless {@code execution} holds the rows. */
+    static void requireHolder(EntityManager em, long videoId, long execution) {
+        requireHolder(holder(em, videoId), execution);
+    }
+
+    static void requireHolder(Long holder, long execution) {
+        if (!Objects.equals(holder, execution)) {
+            throw new AnalysisException("Execution " + execution + " no longer holds the results of this video: execution "
+                    + holder + " took them over (a restart, or an analysis that replaced it). This work of execution "
+                    + execution + ", delivered late, stores nothing; execution " + holder + " does it.");
+        }
+    }
+
+    private static Long holder(EntityManager em, long videoId) {
+        return em.createQuery("SELECT v.jobExecution FROM VideoEntity v WHERE v.id = :v", Long.class)
+                .setParameter("v", videoId).getResultStream().findFirst().orElse(null);
     }
 
     /** Two first analyses of a new file both insert its row: the unique path lets one through. */

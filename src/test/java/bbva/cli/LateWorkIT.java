@@ -45,8 +45,8 @@ class LateWorkIT {
                     () -> store.writeDetections(video.id, late, BatchPlan.of(video), 0, 19, List.of()));
             assertTrue(refused.getMessage().contains("Execution " + late + " no longer holds the results"), refused.getMessage());
             assertEquals(detections, store.detectionCount(video.id), "the refused write deleted nothing");
-            store.requireHolder(video.id, holder);
-            assertThrows(AnalysisException.class, () -> store.requireHolder(video.id, late));
+            store.requireHolder(video, holder);
+            assertThrows(AnalysisException.class, () -> store.requireHolder(video, late));
 
             store.recordFailure(video.path, late, "FAILED: a late partition's reason");
             assertNull(store.video(video.path).orElseThrow().failure, "a late execution's failure is not recorded");
