@@ -1,5 +1,7 @@
 package bbva;
 
+import bbva.court.CourtSpec;
+import bbva.detect.Tiling;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -17,7 +19,8 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
                                  String detector, Path model, float scoreThreshold, Set<String> classes,
                                  int threads, Path detectionsFile, boolean ocrEnabled, int ocrThreads,
                                  int minTrackFrames, float minNumberConfidence, double reidSeconds, int teams,
-                                 ExecutionMode executionMode, int detectPartitions, boolean replace) {
+                                 ExecutionMode executionMode, int detectPartitions, boolean replace,
+                                 Tiling tiles, CourtSpec court) {
     /** How the steps share the machine; never part of the results. */
     public enum ExecutionMode {
         /** Steps one after another. */
@@ -59,6 +62,12 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
                 Effect.RESULTS, Place.MEDIA),
         THRESHOLD("scoreThreshold", "--threshold", "P", "Minimum detection score (default: 0.5).", Effect.RESULTS),
         CLASSES("classes", "--classes", "A,B", "Class names to keep (default: people and ball).", Effect.RESULTS),
+        TILES("tiles", "--tiles", "auto|off|CxR", "Run the detector on overlapping tiles, so that small players keep their "
+                + "size: auto (2 square tiles on a 16:9 frame, none on 4:3), off, or a grid such as 3x2 (default: auto).",
+                Effect.RESULTS),
+        COURT("court", "--court", "auto|off|x1,y1,...", "The playing floor: found in each scene (auto), not used (off), "
+                + "or its corners in frame pixels. People whose feet are off it (fans, bench, staff) are kept as "
+                + "detections but get no track, team, number or player (default: auto).", Effect.RESULTS),
         THREADS("threads", "--threads", "N", "Inference threads (default: all cores).", Effect.SPEED),
         /** A flag in the CLI: --no-ocr sets it to false. */
         OCR_ENABLED("ocrEnabled", "--no-ocr", "false", "Skip jersey-number OCR (players get no number).", Effect.RESULTS),
@@ -186,7 +195,8 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         return new AnalysisParameters(Path.of(video), batch, stride, max, detector,
                 model.isEmpty() ? null : Path.of(model), threshold, classSet, threads,
                 detections.isEmpty() ? null : Path.of(detections), ocr, ocrThreads, minTrack, minNumber, reid, teams, mode, partitions,
-                bool(p, Key.REPLACE.id, false));
+                bool(p, Key.REPLACE.id, false), Tiling.parse(p.getProperty(Key.TILES.id, "")),
+                CourtSpec.parse(p.getProperty(Key.COURT.id, "")));
     }
 
     public Properties toProperties() {
@@ -216,6 +226,8 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         p.setProperty(Key.EXECUTION_MODE.id, executionMode.id);
         p.setProperty(Key.DETECT_PARTITIONS.id, Integer.toString(detectPartitions));
         p.setProperty(Key.REPLACE.id, Boolean.toString(replace));
+        p.setProperty(Key.TILES.id, tiles.id());
+        p.setProperty(Key.COURT.id, court.id());
         return p;
     }
 

@@ -1,6 +1,5 @@
 package bbva.app;
 
-import bbva.detect.LabelMap;
 import bbva.progress.Progress;
 import bbva.store.Batch;
 import bbva.store.BatchPlan;
@@ -57,7 +56,7 @@ public final class AnalysisStatuses {
         Analysis key = new Analysis(v.id, v.jobInstance);
         Map<Integer, Long> persons = personsOfDetected.get(key);
         if (persons == null) {
-            persons = players.personsPerBatch(v.id, LabelMap.PERSON_LABELS, batches);
+            persons = players.personsPerBatch(v.id, batches);
             if (batches.stream().allMatch(b -> b.detection() == WorkStatus.COMPLETED)) {
                 personsOfDetected.put(key, persons);
             }

@@ -1,11 +1,13 @@
 package bbva.batch;
 
+import bbva.court.Floor;
+import bbva.court.FrameView;
 import bbva.detect.Appearance;
 import bbva.detect.Detection;
 import bbva.detect.Detections;
 import bbva.detect.Detector;
 import bbva.detect.DetectorFactory;
-import bbva.detect.FrameDetections;
+import bbva.store.VideoEntity;
 import bbva.video.VideoFrame;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.batch.runtime.context.StepContext;
@@ -22,18 +24,30 @@ public class DetectProcessor implements ItemProcessor {
     JobParameters job;
     @Inject
     StepContext stepContext;
+    private Floor floor;
 
     @Override
     public Object processItem(Object item) {
         VideoFrame frame = (VideoFrame) item;
         FaultPoints.reach("detect.frame." + frame.index());
         List<Detection> ranked = Detections.rank(frame.index(), detector().detect(frame));
-        return new FrameDetections(frame.index(), ranked.stream()
-                .map(d -> d.person() ? d.withAppearance(Appearance.of(frame, d)) : d).toList());
+        FrameView view = floor().view(frame);
+        List<Detection> seen = ranked.stream().map(d -> d.person() ? d.withAppearance(Appearance.of(frame, d)) : d).toList();
+        return new DetectedFrame(Floor.mark(seen, view.court()), view);
+    }
+
+    private Floor floor() {
+        if (floor == null) {
+            floor = new Floor(job.params().court());
+        }
+        return floor;
     }
 
     private Detector detector() {
-        return StepResources.of(stepContext).get(Detector.class, () -> DetectorFactory.create(job.params()),
+        return StepResources.of(stepContext).get(Detector.class, () -> {
+                    VideoEntity video = job.video();
+                    return DetectorFactory.forFrames(job.params(), video.width, video.height);
+                },
                 d -> {
                     RunMetrics.addInference(d.inferenceNanos());
                     d.close();

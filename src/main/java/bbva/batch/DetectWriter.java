@@ -1,7 +1,7 @@
 package bbva.batch;
 
+import bbva.court.FrameView;
 import bbva.detect.Detection;
-import bbva.detect.FrameDetections;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -21,16 +21,18 @@ public class DetectWriter extends FramesWriter {
 
     @Override
     protected int frameOf(Object item) {
-        return ((FrameDetections) item).frame();
+        return ((DetectedFrame) item).frame();
     }
 
     @Override
     protected void write(int first, int last, List<Object> items) {
         List<Detection> detections = new ArrayList<>();
+        List<FrameView> views = new ArrayList<>();
         for (Object item : items) {
-            detections.addAll(((FrameDetections) item).detections());
+            detections.addAll(((DetectedFrame) item).detections());
+            views.add(((DetectedFrame) item).view());
         }
-        store.writeDetections(videoId, execution, plan, first, last, detections);
+        store.writeDetections(videoId, execution, plan, first, last, detections, views);
         DetectionRuns.signal();
         LOG.info(() -> "detect: frames " + first + "-" + last + " stored with " + detections.size() + " detections (batch "
                 + plan.batchOf(first) + (plan.batchOf(last) != plan.batchOf(first) ? "-" + plan.batchOf(last) : "") + ")");

@@ -34,7 +34,7 @@ public class Prepare extends AbstractBatchlet {
         }
         VideoInfo info = probed.get();
         String detector;
-        try (Detector d = DetectorFactory.create(params)) {
+        try (Detector d = DetectorFactory.forFrames(params, info.width(), info.height())) {
             detector = d.describe();
         }
         int frames = params.maxFrames() > 0 ? Math.min(params.maxFrames(), info.frameCount()) : info.frameCount();

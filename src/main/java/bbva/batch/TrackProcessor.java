@@ -1,6 +1,5 @@
 package bbva.batch;
 
-import bbva.detect.FrameDetections;
 import bbva.track.Tracker;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.batch.runtime.context.StepContext;
@@ -17,9 +16,12 @@ public class TrackProcessor implements ItemProcessor {
 
     @Override
     public Object processItem(Object item) {
-        FrameDetections frame = (FrameDetections) item;
+        TrackFrame frame = (TrackFrame) item;
         FaultPoints.reach("track.frame." + frame.frame());
         Tracker tracker = StepResources.of(stepContext).require(Tracker.class);
-        return new FrameDetections(frame.frame(), tracker.update(frame.frame(), frame.detections()));
+        if (frame.cut()) {
+            tracker.cut();
+        }
+        return new TrackFrame(frame.frame(), tracker.update(frame.frame(), frame.people()), frame.cut());
     }
 }

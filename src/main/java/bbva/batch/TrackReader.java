@@ -1,8 +1,7 @@
 package bbva.batch;
 
 import bbva.detect.Detection;
-import bbva.detect.FrameDetections;
-import bbva.detect.LabelMap;
+import bbva.court.FrameLook;
 import bbva.store.BatchPlan;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
@@ -17,7 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reader of step "track": each analyzed frame's people, in frame order (checkpoint = next frame index, anywhere). */
+/**
+ * Reader of step "track": each analyzed frame's people on the floor, in frame order, and whether a
+ * scene cut comes before it (its look against the analyzed frame before it, which may be in the
+ * batch before). Checkpoint = next frame index, anywhere.
+ */
 @Named("trackReader")
 @Dependent
 public class TrackReader extends AbstractItemReader {
@@ -33,6 +36,7 @@ public class TrackReader extends AbstractItemReader {
     private int nextFrame;
     private int loadedBatch = -1;
     private final Map<Integer, List<Detection>> loaded = new HashMap<>();
+    private final Map<Integer, FrameLook> looks = new HashMap<>();
 
     @Override
     public void open(Serializable checkpoint) {
@@ -53,13 +57,18 @@ public class TrackReader extends AbstractItemReader {
             BatchPlan.Span span = plan.span(batch);
             loaded.clear();
             for (Detection d : store.detections(videoId, span.frameStart(), span.frameEnd())) {
-                if (LabelMap.isPerson(d.label())) {
+                if (d.inPlay()) {
                     loaded.computeIfAbsent(d.frame(), k -> new ArrayList<>()).add(d);
                 }
             }
+            looks.clear();
+            store.frameViews(videoId, span.frameStart() - plan.stride(), span.frameEnd()).forEach(v -> looks.put(v.frame(), v.look()));
             loadedBatch = batch;
         }
-        FrameDetections item = new FrameDetections(nextFrame, loaded.getOrDefault(nextFrame, List.of()));
+        FrameLook look = looks.get(nextFrame);
+        FrameLook before = looks.get(nextFrame - plan.stride());
+        TrackFrame item = new TrackFrame(nextFrame, loaded.getOrDefault(nextFrame, List.of()),
+                look != null && before != null && look.cutFrom(before));
         nextFrame += plan.stride();
         return item;
     }

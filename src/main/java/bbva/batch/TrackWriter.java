@@ -1,31 +1,28 @@
 package bbva.batch;
 
+import bbva.AnalysisException;
 import bbva.detect.Detection;
-import bbva.detect.FrameDetections;
 import bbva.store.BatchPlan;
 import bbva.store.Store;
+import bbva.store.TrackerSnapshot;
 import bbva.store.VideoEntity;
 import bbva.track.Tracker;
 import bbva.track.TrackerSettings;
+import bbva.track.TrackerStateFormat;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writer of step "track": stores the track ids, and owns the tracker's state, which is its
- * checkpoint. At a checkpoint the state matches the reader's position, so a restart goes on with
- * exactly the tracks an uninterrupted run would have; replayed frames get the same ids again.
+ * Writer of step "track": stores the track ids, and owns the tracker. Its state after each chunk is
+ * saved in bbva's tables with the chunk's track ids; the checkpoint is only the last frame tracked,
+ * so it stays a few bytes whatever the number of tracks. A restart loads the state of that frame and
+ * goes on with exactly the tracks an uninterrupted run would have; replayed frames get the same ids.
  */
 @Named("trackWriter")
 @Dependent
@@ -40,6 +37,7 @@ public class TrackWriter extends AbstractItemWriter {
     private long videoId;
     private BatchPlan plan;
     private Tracker tracker;
+    private int savedAfter;
 
     @Override
     public void open(Serializable checkpoint) {
@@ -47,35 +45,43 @@ public class TrackWriter extends AbstractItemWriter {
         videoId = video.id;
         plan = BatchPlan.of(video);
         TrackerSettings settings = TrackerSettings.withReid(job.params().reidSeconds(), video.fps);
-        tracker = checkpoint == null ? new Tracker(settings) : new Tracker(settings, (Tracker.State) checkpoint);
+        if (checkpoint == null || Integer.valueOf(TrackerSnapshot.NOTHING_TRACKED).equals(checkpoint)) {
+            savedAfter = TrackerSnapshot.NOTHING_TRACKED;
+            tracker = new Tracker(settings);
+        } else if (checkpoint instanceof Integer after) {
+            savedAfter = after;
+            TrackerSnapshot saved = store.trackerState(videoId, after).orElseThrow(() -> new AnalysisException(
+                    "The tracking state saved after frame " + after + " is missing from the database; "
+                            + "analyze the video again from the start (bbva analyze VIDEO --fresh)."));
+            tracker = new Tracker(settings, TrackerStateFormat.decode(saved.format(), saved.text()));
+        } else {
+            throw new AnalysisException("This analysis was stopped in step track by an older version of bbva, whose "
+                    + "tracking state cannot be continued; analyze the video again from the start (bbva analyze VIDEO --fresh).");
+        }
         StepResources.of(stepContext).put(Tracker.class, tracker);
     }
 
     @Override
     public void writeItems(List<Object> items) {
         List<Detection> tracked = new ArrayList<>();
+        List<Integer> cuts = new ArrayList<>();
         for (Object item : items) {
-            tracked.addAll(((FrameDetections) item).detections());
+            TrackFrame frame = (TrackFrame) item;
+            tracked.addAll(frame.people());
+            if (frame.cut()) {
+                cuts.add(frame.frame());
+            }
         }
-        store.writeTracks(videoId, tracked);
-        FaultPoints.reach("track.committed." + plan.batchOf(((FrameDetections) items.get(items.size() - 1)).frame()));
+        int first = ((TrackFrame) items.get(0)).frame();
+        int last = ((TrackFrame) items.get(items.size() - 1)).frame();
+        store.writeTracks(videoId, first, last, tracked, cuts, savedAfter,
+                new TrackerSnapshot(last, TrackerStateFormat.FORMAT, TrackerStateFormat.encode(tracker.state())));
+        savedAfter = last;
+        FaultPoints.reach("track.committed." + plan.batchOf(last));
     }
 
-    /** A copy: the live state changes as the next chunk is processed. */
     @Override
     public Serializable checkpointInfo() {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-                out.writeObject(tracker.state());
-            }
-            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-                return (Serializable) in.readObject();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
+        return savedAfter;
     }
 }

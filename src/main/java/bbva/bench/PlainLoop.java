@@ -35,7 +35,8 @@ public final class PlainLoop {
         RunStats stats = new RunStats();
         int done = 0;
         long start = System.nanoTime();
-        try (Detector detector = DetectorFactory.create(params); FrameSource source = FrameSource.open(params.video(), 0)) {
+        try (FrameSource source = FrameSource.open(params.video(), 0);
+             Detector detector = DetectorFactory.forFrames(params, source.width(), source.height())) {
             for (VideoFrame frame; done < frames && (frame = source.next()) != null; done++) {
                 detector.detect(frame);
             }

@@ -5,35 +5,50 @@ package bbva.detect;
  * the writer, the store and the export. Box corners are in frame pixels. {@code index} is the
  * rank within its frame (assigned by {@link Detections#rank}), {@code trackId} is null until tracked.
  * {@code appearance} is a person's torso colours, taken from the frame by the detect step (null for
- * other classes, and for results stored before it existed).
+ * other classes, and for results stored before it existed). {@code offCourt}: a person whose feet
+ * are off the playing floor (stands, bench, staff), kept but never tracked, read or made a player.
  */
 public record Detection(int frame, int index, int classId, String label, float score,
-                        float x1, float y1, float x2, float y2, Integer trackId, Appearance appearance) {
-    public static final String PERSON = "person";
+                        float x1, float y1, float x2, float y2, Integer trackId, Appearance appearance,
+                        boolean offCourt) {
 
     public Detection(int frame, int index, int classId, String label, float score,
                      float x1, float y1, float x2, float y2, Integer trackId) {
-        this(frame, index, classId, label, score, x1, y1, x2, y2, trackId, null);
+        this(frame, index, classId, label, score, x1, y1, x2, y2, trackId, null, false);
     }
 
     public static Detection of(int classId, String label, float score, float x1, float y1, float x2, float y2) {
-        return new Detection(-1, -1, classId, label, score, x1, y1, x2, y2, null, null);
+        return new Detection(-1, -1, classId, label, score, x1, y1, x2, y2, null, null, false);
     }
 
     public Detection at(int frameIndex, int rank) {
-        return new Detection(frameIndex, rank, classId, label, score, x1, y1, x2, y2, trackId, appearance);
+        return new Detection(frameIndex, rank, classId, label, score, x1, y1, x2, y2, trackId, appearance, offCourt);
     }
 
     public Detection withTrack(Integer track) {
-        return new Detection(frame, index, classId, label, score, x1, y1, x2, y2, track, appearance);
+        return new Detection(frame, index, classId, label, score, x1, y1, x2, y2, track, appearance, offCourt);
     }
 
     public Detection withAppearance(Appearance a) {
-        return new Detection(frame, index, classId, label, score, x1, y1, x2, y2, trackId, a);
+        return new Detection(frame, index, classId, label, score, x1, y1, x2, y2, trackId, a, offCourt);
     }
 
+    public Detection offCourt(boolean off) {
+        return new Detection(frame, index, classId, label, score, x1, y1, x2, y2, trackId, appearance, off);
+    }
+
+    public Kind kind() {
+        return Kind.of(label);
+    }
+
+    /** A person, player or referee. */
     public boolean person() {
-        return PERSON.equals(label);
+        return kind().human();
+    }
+
+    /** A person on the floor: what tracking, teams, OCR and players are about. */
+    public boolean inPlay() {
+        return person() && !offCourt;
     }
 
     public float width() {

@@ -24,6 +24,17 @@ public final class DetectorFactory {
         return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
     }
 
+    /**
+     * The detector for frames of this size: a model-based one runs on the tiles {@code params.tiles()}
+     * gives such a frame (when more than one).
+     */
+    public static Detector forFrames(AnalysisParameters params, int width, int height) {
+        Detector d = create(params);
+        boolean model = !"file".equals(params.detector()) && !"hog".equals(params.detector());
+        return model && params.tiles().tiles(width, height).size() > 1 ? new TiledDetector(d, params.tiles(), width, height) : d;
+    }
+
+    /** The detector, run on whole frames. */
     public static Detector create(AnalysisParameters params) {
         if ("file".equals(params.detector())) {
             return new FileDetector(params.detectionsFile());

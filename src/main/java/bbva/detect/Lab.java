@@ -14,7 +14,7 @@ public final class Lab {
     private Lab() {
     }
 
-    static float[] of(int red, int green, int blue) {
+    public static float[] of(int red, int green, int blue) {
         double r = LINEAR[red];
         double g = LINEAR[green];
         double b = LINEAR[blue];

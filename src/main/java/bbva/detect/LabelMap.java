@@ -16,25 +16,6 @@ public final class LabelMap {
     /** Classes kept when the user names none: people, the ball and jersey-number boxes, whatever the model calls them. */
     public static final Set<String> DEFAULT_CLASSES =
             Set.of("person", "player", "referee", "sports ball", "ball", "basketball", "number", "jersey number");
-    /** Labels of people: what the tracker follows and OCR reads. */
-    public static final List<String> PERSON_LABELS = List.of("person", "player", "referee");
-    /** Labels of jersey-number boxes from fine-tuned models. */
-    public static final Set<String> NUMBER_LABELS = Set.of("number", "jersey number");
-
-    public static boolean isPerson(String label) {
-        return PERSON_LABELS.contains(label.toLowerCase(Locale.ROOT));
-    }
-
-    /** Labels of the ball. */
-    public static final Set<String> BALL_LABELS = Set.of("sports ball", "ball", "basketball");
-
-    public static boolean isBall(String label) {
-        return BALL_LABELS.contains(label.toLowerCase(Locale.ROOT));
-    }
-
-    public static boolean isNumber(String label) {
-        return NUMBER_LABELS.contains(label.toLowerCase(Locale.ROOT));
-    }
 
     private static final String UNUSED = "-";
     private static final String[] COCO = {

@@ -1,7 +1,7 @@
 package bbva.ocr;
 
 import bbva.detect.Detection;
-import bbva.detect.LabelMap;
+import bbva.detect.Kind;
 import bbva.detect.Overlap;
 import bbva.video.VideoFrame;
 import java.util.ArrayList;
@@ -23,8 +23,8 @@ public final class JerseyCrops {
     }
 
     public static List<Crop> forFrame(VideoFrame frame, List<Detection> detections) {
-        List<Detection> people = detections.stream().filter(d -> LabelMap.isPerson(d.label())).toList();
-        List<Detection> numbers = detections.stream().filter(d -> LabelMap.isNumber(d.label())).toList();
+        List<Detection> people = detections.stream().filter(Detection::inPlay).toList();
+        List<Detection> numbers = detections.stream().filter(d -> d.kind() == Kind.NUMBER).toList();
         Detection[] numberOf = new Detection[people.size()];
         for (Detection n : numbers) {
             int best = -1;

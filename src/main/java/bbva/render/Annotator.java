@@ -1,7 +1,8 @@
 package bbva.render;
 
+import bbva.court.Court;
 import bbva.detect.Detection;
-import bbva.detect.LabelMap;
+import bbva.detect.Kind;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -20,14 +21,17 @@ import java.util.Map;
 
 /**
  * Draws stored results on a frame: each person box in its track's colour with a label "#NUMBER · TRACK"
- * (or just the track, or the score when untracked), the ball as a ring, a trail of each track's
- * recent foot positions, and a header with the frame number and time. Keeps the trails between
+ * (or just the track, or the score when untracked), people off the court in thin grey, the ball as
+ * a ring, the court's outline (dashed cyan), a trail of each track's recent foot positions, and a
+ * header with the frame number, time and "CUT" where a new shot begins. Keeps the trails between
  * frames, so frames must come in order.
  */
 public final class Annotator {
     public static final int TRAIL = 25;
     private static final Color BALL = new Color(255, 140, 0);
     private static final Color UNTRACKED = new Color(200, 200, 200);
+    private static final Color OFF_COURT = new Color(150, 150, 150);
+    private static final Color COURT = new Color(0, 255, 255);
 
     private final double fps;
     private final Map<Integer, Deque<int[]>> trails = new HashMap<>();
@@ -79,18 +83,23 @@ public final class Annotator {
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            drawCourt(g, results.court(frame));
             updateTrails(detections);
             drawTrails(g);
             for (Detection d : detections) {
-                if (LabelMap.isPerson(d.label())) {
+                if (d.person() && d.offCourt()) {
+                    g.setColor(OFF_COURT);
+                    g.setStroke(new BasicStroke(1));
+                    g.drawRect(Math.round(d.x1()), Math.round(d.y1()), Math.round(d.width()), Math.round(d.height()));
+                } else if (d.person()) {
                     drawPerson(g, d, results.number(d.trackId()));
-                } else if (LabelMap.isBall(d.label())) {
+                } else if (d.kind() == Kind.BALL) {
                     g.setColor(BALL);
                     g.setStroke(new BasicStroke(3));
                     g.drawOval(Math.round(d.x1()), Math.round(d.y1()), Math.round(d.width()), Math.round(d.height()));
                 }
             }
-            drawHeader(g, frame, analysed, image.getWidth());
+            drawHeader(g, frame, analysed, results.cutAt(frame), image.getWidth());
         } finally {
             g.dispose();
         }
@@ -110,7 +119,7 @@ public final class Annotator {
 
     private void updateTrails(List<Detection> detections) {
         for (Detection d : detections) {
-            if (d.trackId() != null && LabelMap.isPerson(d.label())) {
+            if (d.trackId() != null && d.person()) {
                 Deque<int[]> t = trails.computeIfAbsent(d.trackId(), k -> new ArrayDeque<>());
                 int[] foot = {Math.round((d.x1() + d.x2()) / 2), Math.round(d.y2())};
                 if (t.isEmpty() || t.peekLast()[0] != foot[0] || t.peekLast()[1] != foot[1]) {
@@ -138,10 +147,27 @@ public final class Annotator {
         });
     }
 
-    private void drawHeader(Graphics2D g, int frame, boolean analysed, int width) {
+    /** The floor bbva took as the court: a thin outline, so a user sees who counted as on it. */
+    private static void drawCourt(Graphics2D g, Court court) {
+        if (court == null) {
+            return;
+        }
+        double[] c = court.corners();
+        java.awt.geom.Path2D.Double outline = new java.awt.geom.Path2D.Double();
+        outline.moveTo(c[0], c[1]);
+        for (int i = 2; i < c.length; i += 2) {
+            outline.lineTo(c[i], c[i + 1]);
+        }
+        outline.closePath();
+        g.setColor(COURT);
+        g.setStroke(new BasicStroke(2, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {10, 6}, 0));
+        g.draw(outline);
+    }
+
+    private void drawHeader(Graphics2D g, int frame, boolean analysed, boolean cut, int width) {
         double seconds = frame / fps;
-        String text = String.format(Locale.ROOT, "frame %d  %d:%05.2f%s", frame, (int) (seconds / 60), seconds % 60,
-                analysed ? "" : "  (not analysed)");
+        String text = String.format(Locale.ROOT, "frame %d  %d:%05.2f%s%s", frame, (int) (seconds / 60), seconds % 60,
+                cut ? "  CUT" : "", analysed ? "" : "  (not analysed)");
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         FontMetrics m = g.getFontMetrics();
         g.setColor(new Color(0, 0, 0, 160));

@@ -1,5 +1,6 @@
 package bbva.render;
 
+import bbva.court.Court;
 import bbva.detect.Detection;
 import bbva.identify.Player;
 import bbva.store.Batch;
@@ -29,8 +30,10 @@ public final class StoredResults {
     private final List<Batch> batches;
     private final List<Player> players;
     private final Map<Integer, String> numberOfTrack = new HashMap<>();
+    private final java.util.Set<Integer> cuts;
     private int windowStart = -1;
     private Map<Integer, List<Detection>> window = Map.of();
+    private Map<Integer, Court> courts = Map.of();
 
     /**
      * The results of an analysed video whose file is at {@code file}, refused with the reason when the
@@ -58,6 +61,7 @@ public final class StoredResults {
         this.video = video;
         this.batches = store.batches(video.id);
         this.players = players.players(video.id);
+        this.cuts = new java.util.HashSet<>(store.sceneCuts(video.id));
         for (Player p : this.players) {
             if (p.number() != null) {
                 numberOfTrack.put(p.trackId(), p.number());
@@ -126,6 +130,21 @@ public final class StoredResults {
         return List.of();
     }
 
+    /** The court found in the frame (or the analysed frame whose boxes it shows), or null. */
+    public Court court(int frame) {
+        if (!analysed(frame)) {
+            return null;
+        }
+        int analysedFrame = frame - frame % Math.max(1, video.frameStride);
+        load(analysedFrame);
+        return courts.get(analysedFrame);
+    }
+
+    /** Whether the picture cut to another shot at this (analysed) frame. */
+    public boolean cutAt(int frame) {
+        return cuts.contains(frame);
+    }
+
     private Map<Integer, List<Detection>> load(int frame) {
         if (windowStart < 0 || frame < windowStart || frame >= windowStart + WINDOW) {
             windowStart = Math.max(0, frame - WINDOW / 2);
@@ -134,6 +153,13 @@ public final class StoredResults {
                 byFrame.computeIfAbsent(d.frame(), k -> new ArrayList<>()).add(d);
             }
             window = byFrame;
+            Map<Integer, Court> found = new HashMap<>();
+            store.frameViews(video.id, windowStart, windowStart + WINDOW - 1).forEach(v -> {
+                if (v.court() != null) {
+                    found.put(v.frame(), v.court());
+                }
+            });
+            courts = found;
         }
         return window;
     }

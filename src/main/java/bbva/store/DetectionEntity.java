@@ -33,6 +33,8 @@ public class DetectionEntity {
     @Column(name = "track_id")
     public Integer trackId;
     public String appearance;
+    @Column(name = "off_court")
+    public boolean offCourt;
 
     static DetectionEntity of(long videoId, Detection d) {
         DetectionEntity e = new DetectionEntity();
@@ -48,10 +50,11 @@ public class DetectionEntity {
         e.y2 = d.y2();
         e.trackId = d.trackId();
         e.appearance = d.appearance() == null ? null : d.appearance().encode();
+        e.offCourt = d.offCourt();
         return e;
     }
 
     public Detection toDetection() {
-        return new Detection(frame, index, classId, label, score, x1, y1, x2, y2, trackId, Appearance.decode(appearance));
+        return new Detection(frame, index, classId, label, score, x1, y1, x2, y2, trackId, Appearance.decode(appearance), offCourt);
     }
 }

@@ -1,5 +1,6 @@
 package bbva.store;
 
+import bbva.detect.Kind;
 import bbva.detect.Detection;
 import bbva.identify.Player;
 import bbva.ocr.OcrReading;
@@ -48,19 +49,19 @@ public class PlayerStore {
     }
 
     /**
-     * Person detections per batch index: what OCR has to read. One grouped query over detections
+     * On-court person detections per batch index: what OCR has to read. One grouped query over detections
      * alone, bucketed into the given batches here: a join with processing_batches would hold a batch
      * row lock while waiting for the detect writer's rows, and deadlock with its commit.
      */
-    public Map<Integer, Long> personsPerBatch(long videoId, List<String> personLabels, List<Batch> batches) {
+    public Map<Integer, Long> personsPerBatch(long videoId, List<Batch> batches) {
         java.util.TreeMap<Integer, Integer> batchOfStart = new java.util.TreeMap<>();
         batches.forEach(b -> batchOfStart.put(b.frameStart(), b.index()));
         return jpa.read(em -> {
             Map<Integer, Long> out = new java.util.HashMap<>();
-            // lower-cased as LabelMap.isPerson does: a "Referee" is tracked and read, so it is counted
+            // lower-cased as Kind.of does: a "Referee" is tracked and read, so it is counted
             em.createQuery("SELECT d.frame, COUNT(d) FROM DetectionEntity d WHERE d.videoId = :v AND LOWER(d.label) IN :labels "
-                            + "GROUP BY d.frame", Object[].class)
-                    .setParameter("v", videoId).setParameter("labels", personLabels)
+                            + "AND d.offCourt = FALSE GROUP BY d.frame", Object[].class)
+                    .setParameter("v", videoId).setParameter("labels", List.copyOf(Kind.humanLabels()))
                     .getResultList().forEach(row -> {
                         var batch = batchOfStart.floorEntry((Integer) row[0]);
                         if (batch != null) {

@@ -1,6 +1,7 @@
 package bbva.store;
 
 import bbva.AnalysisParameters;
+import bbva.court.FrameView;
 import bbva.detect.Detection;
 import bbva.video.VideoInfo;
 import jakarta.persistence.EntityManager;
@@ -36,6 +37,8 @@ public class Store {
                 em.createQuery("DELETE FROM PlayerEntity p WHERE p.videoId = :v").setParameter("v", v.id).executeUpdate();
                 em.createQuery("DELETE FROM TeamEntity t WHERE t.videoId = :v").setParameter("v", v.id).executeUpdate();
                 em.createNativeQuery("DELETE FROM track_teams WHERE video_id = ?").setParameter(1, v.id).executeUpdate();
+                TrackerStates.clear(em, v.id);
+                FrameViews.clear(em, v.id);
                 em.createQuery("DELETE FROM OcrReadingEntity r WHERE r.videoId = :v").setParameter("v", v.id).executeUpdate();
                 em.createQuery("DELETE FROM DetectionEntity d WHERE d.videoId = :v").setParameter("v", v.id).executeUpdate();
                 em.createQuery("DELETE FROM BatchEntity b WHERE b.videoId = :v").setParameter("v", v.id).executeUpdate();
@@ -135,17 +138,39 @@ public class Store {
                 .stream().map(DetectionEntity::toDetection).toList());
     }
 
-    /** Sets the track ids of these detections (found by their natural key), in one transaction. */
-    public void writeTracks(long videoId, List<Detection> tracked) {
+    /**
+     * Sets the track ids of these detections (found by their natural key), records the scene cuts of
+     * the analyzed frames [first, last] and saves the tracker's state after them, in one transaction;
+     * {@code startedAfter} is the state the chunk began from.
+     */
+    public void writeTracks(long videoId, int first, int last, List<Detection> tracked, List<Integer> cuts,
+                            int startedAfter, TrackerSnapshot state) {
         inTransaction(em -> {
+            FrameViews.replaceCuts(em, videoId, first, last, cuts);
             var update = em.createQuery("UPDATE DetectionEntity d SET d.trackId = :t "
                     + "WHERE d.videoId = :v AND d.frame = :f AND d.index = :i");
             for (Detection d : tracked) {
                 update.setParameter("t", d.trackId()).setParameter("v", videoId).setParameter("f", d.frame())
                         .setParameter("i", d.index()).executeUpdate();
             }
+            TrackerStates.save(em, videoId, startedAfter, state);
             return null;
         });
+    }
+
+    /** What the detect step saw of the analyzed frames [from, to], in frame order. */
+    public List<FrameView> frameViews(long videoId, int from, int to) {
+        return read(em -> FrameViews.load(em, videoId, from, to));
+    }
+
+    /** The first frames of the video's scenes after the first (where the picture cut to another shot). */
+    public List<Integer> sceneCuts(long videoId) {
+        return read(em -> FrameViews.cuts(em, videoId));
+    }
+
+    /** The tracker's state saved after {@code afterFrame}, if any. */
+    public Optional<TrackerSnapshot> trackerState(long videoId, int afterFrame) {
+        return read(em -> TrackerStates.load(em, videoId, afterFrame));
     }
 
     public long detectionCount(long videoId) {
@@ -157,8 +182,10 @@ public class Store {
      * Replaces the detections of the analyzed frames [first, last] (any run of them: a chunk ended
      * early by a stop is as good as a whole batch) and records what that completes, in one transaction.
      */
-    public void writeDetections(long videoId, long execution, BatchPlan plan, int first, int last, List<Detection> detections) {
+    public void writeDetections(long videoId, long execution, BatchPlan plan, int first, int last, List<Detection> detections,
+                                List<FrameView> views) {
         inTransaction(em -> {
+            FrameViews.replace(em, videoId, first, last, views);
             em.createQuery("DELETE FROM DetectionEntity d WHERE d.videoId = :v AND d.frame BETWEEN :a AND :b")
                     .setParameter("v", videoId).setParameter("a", first).setParameter("b", last).executeUpdate();
             for (Detection d : detections) {

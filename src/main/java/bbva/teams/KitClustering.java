@@ -2,6 +2,7 @@ package bbva.teams;
 
 import bbva.detect.Appearance;
 import bbva.detect.Detection;
+import bbva.detect.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -34,7 +35,7 @@ public final class KitClustering {
     }
 
     public static TeamAssignment assign(List<Detection> tracked, int teams) {
-        List<Detection> people = tracked.stream().filter(d -> d.trackId() != null && d.appearance() != null)
+        List<Detection> people = tracked.stream().filter(d -> d.trackId() != null && d.appearance() != null && d.kind() != Kind.REFEREE)
                 .sorted(Comparator.comparingInt(Detection::frame).thenComparingInt(Detection::index)).toList();
         if (teams <= 0 || people.size() < teams) {
             return new TeamAssignment(List.of(), Map.of());

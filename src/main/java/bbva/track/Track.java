@@ -1,12 +1,9 @@
 package bbva.track;
 
 import bbva.detect.Appearance;
-import java.io.Serializable;
 
 /** One tracked object: its last box, velocity in pixels per frame, torso colours and life counters. Mutable; owned by the tracker. */
-final class Track implements Serializable {
-    private static final long serialVersionUID = 1L;
-
+final class Track {
     int id;           // 0 while tentative (not yet initialized)
     double x1;
     double y1;

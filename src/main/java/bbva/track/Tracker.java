@@ -2,7 +2,6 @@ package bbva.track;
 
 import bbva.detect.Detection;
 import bbva.detect.Overlap;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,13 +11,12 @@ import java.util.List;
  * matching (best pairs first, ties by track age then detection rank), an initialization delay and
  * loss after too many missed frames. A lost track keeps its id for a while: a new detection where its
  * motion says it would be, with torso colours like its own, continues it (re-identification after an
- * occlusion). Its whole state is {@link State}, which the track step stores in its checkpoint so a
- * restart continues with the same ids.
+ * occlusion). Its whole state is {@link State}, which the track step stores with each chunk's track ids
+ * so that a restart continues with the same ids.
  */
 public final class Tracker {
-    /** Everything the tracker knows; serializable for the batch checkpoint. */
-    public static final class State implements Serializable {
-        private static final long serialVersionUID = 1L;
+    /** Everything the tracker knows; stored between chunks as {@link TrackerStateFormat} text. */
+    public static final class State {
         final List<Track> tracks = new ArrayList<>();
         /** Initialized tracks no longer matched, oldest loss first, kept for re-identification. */
         final List<Track> lost = new ArrayList<>();
@@ -40,6 +38,15 @@ public final class Tracker {
 
     public State state() {
         return state;
+    }
+
+    /**
+     * The picture cut to another shot: no box after it continues a track from before it (people seen
+     * again are joined only by team and number, later). Ids go on counting.
+     */
+    public void cut() {
+        state.tracks.clear();
+        state.lost.clear();
     }
 
     /**

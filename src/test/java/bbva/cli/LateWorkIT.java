@@ -42,7 +42,7 @@ class LateWorkIT {
             assertTrue(detections > 0);
 
             AnalysisException refused = assertThrows(AnalysisException.class,
-                    () -> store.writeDetections(video.id, late, BatchPlan.of(video), 0, 19, List.of()));
+                    () -> store.writeDetections(video.id, late, BatchPlan.of(video), 0, 19, List.of(), List.of()));
             assertTrue(refused.getMessage().contains("Execution " + late + " no longer holds the results"), refused.getMessage());
             assertEquals(detections, store.detectionCount(video.id), "the refused write deleted nothing");
             store.requireHolder(video, holder);

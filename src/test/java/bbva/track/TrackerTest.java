@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bbva.AnalysisException;
 import bbva.detect.Detection;
 import bbva.detect.Detections;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -95,15 +94,21 @@ class TrackerTest {
 
         Tracker first = new Tracker(TrackerSettings.DEFAULT);
         List<List<Integer>> resumed = new ArrayList<>(run(first, 0, 45, scene));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(first.state());
-        }
-        Tracker.State restored;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            restored = (Tracker.State) in.readObject();
-        }
+        String stored = TrackerStateFormat.encode(first.state());
+        Tracker.State restored = TrackerStateFormat.decode(TrackerStateFormat.FORMAT, stored);
+        assertEquals(stored, TrackerStateFormat.encode(restored));
         resumed.addAll(run(new Tracker(TrackerSettings.DEFAULT, restored), 45, 90, scene));
         assertEquals(straight, resumed);
+    }
+
+    @Test
+    void aStateOfAnotherFormatIsRefusedWithWhatToDo() {
+        Tracker t = new Tracker(TrackerSettings.DEFAULT);
+        run(t, 0, 10, f -> List.of(box(100 + 4 * f, 200, 0.9)));
+        String stored = TrackerStateFormat.encode(t.state());
+        AnalysisException e = assertThrows(AnalysisException.class,
+                () -> TrackerStateFormat.decode(TrackerStateFormat.FORMAT + 1, stored));
+        assertTrue(e.getMessage().contains("--fresh"), e.getMessage());
+        assertThrows(AnalysisException.class, () -> TrackerStateFormat.decode(TrackerStateFormat.FORMAT, "{\"nextId\": 3"));
     }
 }

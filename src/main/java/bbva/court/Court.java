@@ -1,0 +1,84 @@
+package bbva.court;
+
+import bbva.detect.Detection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The playing floor of one frame: a convex polygon in frame pixels (corners in order). A person is
+ * on it when the middle of the bottom of their box (where the feet are) lies inside it, or within
+ * {@link #FEET_MARGIN} of their height of it (feet on the line).
+ */
+public record Court(double[] corners) {
+    public static final double FEET_MARGIN = 0.04;
+
+    public Court {
+        if (corners.length < 6 || corners.length % 2 != 0) {
+            throw new IllegalArgumentException("a court polygon has at least three corners");
+        }
+    }
+
+    public boolean holdsFeetOf(Detection d) {
+        double x = (d.x1() + d.x2()) / 2;
+        double y = d.y2();
+        return contains(x, y) || distance(x, y) <= FEET_MARGIN * d.height();
+    }
+
+    /** Even-odd rule; a point on an edge counts as inside. */
+    public boolean contains(double x, double y) {
+        boolean in = false;
+        int n = corners.length / 2;
+        for (int i = 0, j = n - 1; i < n; j = i++) {
+            double xi = corners[2 * i];
+            double yi = corners[2 * i + 1];
+            double xj = corners[2 * j];
+            double yj = corners[2 * j + 1];
+            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) {
+                in = !in;
+            }
+        }
+        return in;
+    }
+
+    /** Distance from the point to the polygon's outline. */
+    double distance(double x, double y) {
+        double best = Double.MAX_VALUE;
+        int n = corners.length / 2;
+        for (int i = 0, j = n - 1; i < n; j = i++) {
+            double ax = corners[2 * j];
+            double ay = corners[2 * j + 1];
+            double dx = corners[2 * i] - ax;
+            double dy = corners[2 * i + 1] - ay;
+            double len = dx * dx + dy * dy;
+            double t = len == 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len));
+            best = Math.min(best, Math.hypot(x - ax - t * dx, y - ay - t * dy));
+        }
+        return best;
+    }
+
+    /** Stored form: "x,y x,y ..." in whole pixels. */
+    public String encode() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < corners.length; i += 2) {
+            if (i > 0) {
+                s.append(' ');
+            }
+            s.append(String.format(Locale.ROOT, "%d,%d", Math.round(corners[i]), Math.round(corners[i + 1])));
+        }
+        return s.toString();
+    }
+
+    public static Court decode(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        List<Double> v = new ArrayList<>();
+        for (String point : text.strip().split(" ")) {
+            String[] xy = point.split(",");
+            v.add(Double.parseDouble(xy[0]));
+            v.add(Double.parseDouble(xy[1]));
+        }
+        return new Court(v.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+}
