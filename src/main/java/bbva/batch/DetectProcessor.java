@@ -33,7 +33,7 @@ public class DetectProcessor implements ItemProcessor {
         List<Detection> ranked = Detections.rank(frame.index(), detector().detect(frame));
         FrameView view = floor().view(frame);
         List<Detection> seen = ranked.stream().map(d -> d.person() ? d.withAppearance(Appearance.of(frame, d)) : d).toList();
-        return new DetectedFrame(Floor.mark(seen, view.court()), view);
+        return new DetectedFrame(Floor.mark(seen, view.court(), frame.height()), view);
     }
 
     private Floor floor() {

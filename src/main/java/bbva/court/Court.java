@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * The playing floor of one frame: a convex polygon in frame pixels (corners in order). A person is
- * on it when the middle of the bottom of their box (where the feet are) lies inside it, or within
+ * on it when the middle of the bottom of their box (where the feet are; for a box that runs out of
+ * the frame, the middle of the frame's bottom row under it) lies inside it, or within
  * {@link #FEET_MARGIN} of their height of it (feet on the line).
  */
 public record Court(double[] corners) {
@@ -19,9 +20,9 @@ public record Court(double[] corners) {
         }
     }
 
-    public boolean holdsFeetOf(Detection d) {
+    public boolean holdsFeetOf(Detection d, int frameHeight) {
         double x = (d.x1() + d.x2()) / 2;
-        double y = d.y2();
+        double y = Math.min(d.y2(), frameHeight - 1);
         return contains(x, y) || distance(x, y) <= FEET_MARGIN * d.height();
     }
 

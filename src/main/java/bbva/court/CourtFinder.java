@@ -2,7 +2,6 @@ package bbva.court;
 
 import bbva.detect.Lab;
 import bbva.video.VideoFrame;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -111,21 +110,29 @@ public final class CourtFinder {
         return morph(m, gw, gh, r, false);
     }
 
-    /** Square structuring element of radius r; outside the frame counts as floor for erosion, so the edge is kept. */
+    /**
+     * Square structuring element of radius r, as a row pass then a column pass; outside the frame
+     * counts as floor for erosion, so the floor's edge at the frame's edge is kept.
+     */
     private static boolean[] morph(boolean[] m, int gw, int gh, int r, boolean dilate) {
+        boolean[] rows = new boolean[m.length];
+        for (int y = 0; y < gh; y++) {
+            for (int x = 0; x < gw; x++) {
+                boolean v = !dilate;
+                for (int dx = -r; dx <= r && v != dilate; dx++) {
+                    int nx = x + dx;
+                    v = nx < 0 || nx >= gw ? v : m[y * gw + nx] == dilate ? dilate : v;
+                }
+                rows[y * gw + x] = v;
+            }
+        }
         boolean[] out = new boolean[m.length];
         for (int y = 0; y < gh; y++) {
             for (int x = 0; x < gw; x++) {
                 boolean v = !dilate;
                 for (int dy = -r; dy <= r && v != dilate; dy++) {
-                    for (int dx = -r; dx <= r && v != dilate; dx++) {
-                        int nx = x + dx;
-                        int ny = y + dy;
-                        boolean cell = nx < 0 || ny < 0 || nx >= gw || ny >= gh ? !dilate : m[ny * gw + nx];
-                        if (cell == dilate) {
-                            v = dilate;
-                        }
-                    }
+                    int ny = y + dy;
+                    v = ny < 0 || ny >= gh ? v : rows[ny * gw + x] == dilate ? dilate : v;
                 }
                 out[y * gw + x] = v;
             }
@@ -135,33 +142,31 @@ public final class CourtFinder {
 
     /** The cells of the largest 4-connected region (first found wins ties). */
     private static int[] largestRegion(boolean[] mask, int gw, int gh) {
-        int[] label = new int[mask.length];
+        boolean[] seen = new boolean[mask.length];
+        int[] queue = new int[mask.length];
         int[] best = new int[0];
-        int next = 1;
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int start = 0; start < mask.length; start++) {
-            if (!mask[start] || label[start] != 0) {
+            if (!mask[start] || seen[start]) {
                 continue;
             }
-            List<Integer> cells = new ArrayList<>();
-            label[start] = next;
-            queue.add(start);
-            while (!queue.isEmpty()) {
-                int c = queue.poll();
-                cells.add(c);
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = start;
+            seen[start] = true;
+            while (head < tail) {
+                int c = queue[head++];
                 int x = c % gw;
                 int y = c / gw;
                 int[] around = {x > 0 ? c - 1 : -1, x < gw - 1 ? c + 1 : -1, y > 0 ? c - gw : -1, y < gh - 1 ? c + gw : -1};
                 for (int n : around) {
-                    if (n >= 0 && mask[n] && label[n] == 0) {
-                        label[n] = next;
-                        queue.add(n);
+                    if (n >= 0 && mask[n] && !seen[n]) {
+                        seen[n] = true;
+                        queue[tail++] = n;
                     }
                 }
             }
-            next++;
-            if (cells.size() > best.length) {
-                best = cells.stream().mapToInt(Integer::intValue).toArray();
+            if (tail > best.length) {
+                best = java.util.Arrays.copyOf(queue, tail);
             }
         }
         return best;

@@ -2,6 +2,7 @@ package bbva.court;
 
 import bbva.detect.Detection;
 import bbva.video.VideoFrame;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,6 +12,8 @@ import java.util.List;
 public final class Floor {
     /** Height over width of the squattest box still taken for someone on their feet. */
     static final double MIN_STANDING = 1.3;
+    static final double MIN_SIZE = 0.55;
+    static final int MIN_FOR_SIZE = 4;
 
     private final CourtSpec spec;
     private final Court fixed;
@@ -30,16 +33,48 @@ public final class Floor {
     }
 
     /**
-     * The detections with every person off the court marked: feet off it, or a box no taller than
-     * {@link #MIN_STANDING} times its width inside it (a courtside fan's head and shoulders in front
-     * of the floor; players, even crouching, are taller). With no court, nobody is.
+     * The detections with every person off the court marked, given the frame's court (none: nobody
+     * is). Off the court are: feet off it; a box no taller than {@link #MIN_STANDING} times its width
+     * (a courtside fan's head and shoulders in front of the floor; players, even crouching, are
+     * taller); and, once {@link #MIN_FOR_SIZE} people stand on it, a box under {@link #MIN_SIZE} of
+     * the height people on the floor have where its feet are (a fan in the front row, whose feet are
+     * hidden below the floor's edge). That height is a line of feet row, fitted to the people on the
+     * floor with Theil-Sen's medians, which a few fans do not move.
      */
-    public static List<Detection> mark(List<Detection> detections, Court court) {
+    public static List<Detection> mark(List<Detection> detections, Court court, int frameHeight) {
         if (court == null) {
             return detections;
         }
-        return detections.stream()
-                .map(d -> d.person() && (!court.holdsFeetOf(d) || d.height() < MIN_STANDING * d.width()) ? d.offCourt(true) : d)
+        List<Detection> standing = detections.stream()
+                .filter(d -> d.person() && court.holdsFeetOf(d, frameHeight) && d.height() >= MIN_STANDING * d.width())
                 .toList();
+        double[] line = standing.size() >= MIN_FOR_SIZE ? heightByRow(standing, frameHeight) : null;
+        return detections.stream().map(d -> !d.person() || standing.contains(d)
+                && (line == null || d.y2() >= frameHeight - 1 || d.height() >= MIN_SIZE * (line[0] + line[1] * d.y2()))
+                ? d : d.offCourt(true)).toList();
+    }
+
+    /** {intercept, slope} of box height over feet row, from the boxes whose feet are in the frame. */
+    static double[] heightByRow(List<Detection> people, int frameHeight) {
+        List<Detection> whole = people.stream().filter(d -> d.y2() < frameHeight - 1).toList();
+        List<Double> slopes = new ArrayList<>();
+        for (int i = 0; i < whole.size(); i++) {
+            for (int j = i + 1; j < whole.size(); j++) {
+                double dy = whole.get(j).y2() - whole.get(i).y2();
+                if (Math.abs(dy) >= 1) {
+                    slopes.add((whole.get(j).height() - whole.get(i).height()) / dy);
+                }
+            }
+        }
+        double slope = slopes.isEmpty() ? 0 : median(slopes);
+        List<Double> intercepts = whole.stream().map(d -> d.height() - slope * d.y2()).toList();
+        return new double[] {intercepts.isEmpty() ? 0 : median(intercepts), slope};
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }

@@ -46,7 +46,8 @@ public final class Exporter {
                 players.readings(v.id).stream().map(ReadingRow::of).toList(),
                 players.teams(v.id).stream().map(TeamRow::of).toList(),
                 tracks.stream().map(PlayerRow::of).toList(),
-                People.of(tracks).stream().map(PersonRow::of).toList());
+                People.of(tracks).stream().map(PersonRow::of).toList(),
+                store.sceneCuts(v.id).stream().map(SceneCutRow::new).toList());
     }
 
     public void writeJson(VideoEntity v, OutputStream out) throws IOException {
@@ -55,7 +56,7 @@ public final class Exporter {
         out.flush();
     }
 
-    /** One CSV file per table in {@code dir}: video.csv, batches.csv, detections.csv, ocrReadings.csv, teams.csv, players.csv, people.csv. */
+    /** One CSV file per table in {@code dir}: video.csv, batches.csv, detections.csv, ocrReadings.csv, teams.csv, players.csv, people.csv, sceneCuts.csv. */
     public List<Path> writeCsv(VideoEntity v, Path dir) throws IOException {
         Files.createDirectories(dir);
         Export e = export(v);
@@ -67,6 +68,7 @@ public final class Exporter {
         tables.put("teams", new Table(TeamRow.class, e.teams()));
         tables.put("players", new Table(PlayerRow.class, e.players()));
         tables.put("people", new Table(PersonRow.class, e.people()));
+        tables.put("sceneCuts", new Table(SceneCutRow.class, e.sceneCuts()));
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, Table> t : tables.entrySet()) {
             Path file = dir.resolve(t.getKey() + ".csv");

@@ -7,7 +7,7 @@ CREATE TABLE frame_views (
     video_id BIGINT NOT NULL REFERENCES videos (id),
     frame_index INT NOT NULL,
     court VARCHAR(2000),
-    look VARCHAR(200) NOT NULL,
+    look VARCHAR(400) NOT NULL,
     PRIMARY KEY (video_id, frame_index)
 );
 
