@@ -39,4 +39,12 @@ public final class TestPaths {
                 "SKIPPED: " + p + " is absent; this test needs the shared test media (see ../shared/media/README.md)");
         return p;
     }
+
+    /** ../shared/media/broadcast-gsw-lal.mp4 (real NBA broadcast footage), or the test is skipped with a message saying so. */
+    public static Path broadcast() {
+        Path p = project().resolve("../shared/media/broadcast-gsw-lal.mp4").normalize();
+        Assumptions.assumeTrue(Files.isRegularFile(p),
+                "SKIPPED: " + p + " is absent; this test needs the shared test media (see ../shared/media/README.md)");
+        return p;
+    }
 }

@@ -1,0 +1,89 @@
+package bbva.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bbva.TestPaths;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's main command on real footage: the shared NBA broadcast clip, analyzed with the
+ * defaults (built-in detector on tiles, the floor found per frame, OCR). Checked against labels
+ * made by eye (src/test/resources/bbva/footage): the people counted on the floor, and how many of
+ * the tracked people are not on it.
+ */
+class BroadcastFootageIT {
+    record Label(int frame, String role, String kit, double x, double y) {
+    }
+
+    static JsonNode export;
+    static final List<Label> LABELS = new ArrayList<>();
+
+    @BeforeAll
+    static void analyze(@TempDir Path dir) throws Exception {
+        Path clip = TestPaths.broadcast();
+        try (InputStream in = BroadcastFootageIT.class.getResourceAsStream("/bbva/footage/broadcast-gsw-lal.labels.csv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#") || line.startsWith("frame")) {
+                    continue;
+                }
+                String[] f = line.split(",");
+                LABELS.add(new Label(Integer.parseInt(f[0]), f[1], f[2], Double.parseDouble(f[3]), Double.parseDouble(f[4])));
+            }
+        }
+        Cli cli = new Cli(dir);
+        long t0 = System.nanoTime();
+        cli.run("analyze", clip.toString(), "--no-progress").expect(0).contains("COMPLETED");
+        note("whole default job on the shared clip: %.1f s", (System.nanoTime() - t0) / 1e9);
+        export = new ObjectMapper().readTree(cli.export(clip));
+    }
+
+    @Test
+    void thePeopleOnTheFloorAreCountedAndFewOthersAreTracked() throws Exception {
+        for (int frame : LABELS.stream().mapToInt(Label::frame).distinct().toArray()) {
+            List<Label> truth = LABELS.stream().filter(l -> l.frame() == frame).toList();
+            int onCourt = 0;
+            int trackedOthers = 0;
+            for (JsonNode d : export.get("detections")) {
+                if (d.get("frame").asInt() != frame || !d.get("label").asText().equals("person")) {
+                    continue;
+                }
+                boolean on = !d.get("offCourt").asBoolean();
+                onCourt += on ? 1 : 0;
+                if (!d.get("trackId").isNull() && truth.stream().noneMatch(l -> feetAt(d, l))) {
+                    trackedOthers++;
+                }
+            }
+            note("frame %d: %d people counted on the floor (truth %d), %d tracked people not on it", frame, onCourt,
+                    truth.size(), trackedOthers);
+            assertTrue(Math.abs(onCourt - truth.size()) <= 2, "frame " + frame + ": " + onCourt + " on the floor, truth " + truth.size());
+            assertTrue(trackedOthers <= 1, "frame " + frame + ": " + trackedOthers + " tracked people off the floor");
+        }
+    }
+
+    /** The box's feet are at the label's, within a third of the box's height (labels are by eye). */
+    static boolean feetAt(JsonNode d, Label l) {
+        double x = (d.get("x1").asDouble() + d.get("x2").asDouble()) / 2;
+        double y = d.get("y2").asDouble();
+        double h = d.get("y2").asDouble() - d.get("y1").asDouble();
+        return Math.hypot(x - l.x(), y - l.y()) <= Math.max(15, h / 3);
+    }
+
+    private static void note(String format, Object... args) throws Exception {
+        String text = String.format(Locale.ROOT, format, args);
+        Path file = Path.of("target", "broadcast-it", "footage.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        System.out.println("NUMBER " + text);
+    }
+}
