@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,6 +37,9 @@ final class BenchCommand implements Callable<Integer> {
     String threads;
     @Option(names = "--ocr-only", description = "Only time jersey OCR on a frame of 10 players.")
     boolean ocrOnly;
+    @Option(names = "--tiles", description = "Compare the detector per frame on whole frames and on tiles (auto, 3x2): "
+            + "plain loops, no database.")
+    boolean tiles;
     @Option(names = "--modes", description = "Compare execution modes instead: sequential, one detection stream per core, pipeline.")
     boolean modes;
 
@@ -50,6 +55,10 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println("bench: " + video + ", " + total + " frames, detector " + detector
                 + (usesModelFile() ? " (" + chosen.getFileName() + ")" : "") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores");
+        if (tiles) {
+            compareTiles(total, chosen);
+            return ExitCodes.OK;
+        }
         if (modes) {
             ModesBench.compare(total, (label, extra) -> run(label, total, 30, chosen, extra), () -> plainLoop(total, chosen));
             return ExitCodes.OK;
@@ -136,15 +145,34 @@ final class BenchCommand implements Callable<Integer> {
         return s;
     }
 
-    /** {@link PlainLoop} over the same frames with the same model and threads, in a child JVM. */
+    /** The detector's cost per frame with tiles off, auto and 3x2, each a plain loop over the same frames. */
+    private void compareTiles(int total, Path chosenModel) throws IOException, InterruptedException {
+        Map<String, Properties> runs = new LinkedHashMap<>();
+        for (String t : List.of("off", "auto", "3x2")) {
+            runs.put(t, plainLoop(total, chosenModel, t));
+        }
+        double whole = d(runs.get("off"), "wallSeconds") / d(runs.get("off"), "frames");
+        System.out.println();
+        runs.forEach((t, r) -> System.out.println(String.format(Locale.ROOT,
+                "tiles %-4s: %.1f ms/frame (%.1f ms in the model), %.2fx whole frames%s", t,
+                1000 * d(r, "wallSeconds") / d(r, "frames"), 1000 * d(r, "inferenceSeconds") / d(r, "frames"),
+                d(r, "wallSeconds") / d(r, "frames") / whole, t.equals("auto") ? " (goal <= 4x)" : "")));
+    }
+
+    /** {@link PlainLoop} over the same frames with the same model, threads and tiles as the jobs, in a child JVM. */
     private Properties plainLoop(int total, Path chosenModel) throws IOException, InterruptedException {
+        return plainLoop(total, chosenModel, "auto");
+    }
+
+    private Properties plainLoop(int total, Path chosenModel, String tiling) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("bbva-bench");
         Path stats = dir.resolve("stats.properties");
         List<String> args = new ArrayList<>(JVM_OPTIONS);   // as the jobs it is compared with
         args.addAll(List.of("-D" + RunStats.PROPERTY + "=" + stats, PlainLoop.class.getName(), video.toString(), detector,
                 usesModelFile() ? chosenModel.toString() : "-",
-                threads != null ? threads : Integer.toString(Runtime.getRuntime().availableProcessors()), Integer.toString(total)));
-        String out = java("plain loop", args, dir);
+                threads != null ? threads : Integer.toString(Runtime.getRuntime().availableProcessors()), Integer.toString(total),
+                tiling));
+        String out = java("plain loop, tiles " + tiling, args, dir);
         if (!Files.exists(stats)) {
             throw new IllegalStateException("the plain loop wrote no numbers:\n" + out);
         }

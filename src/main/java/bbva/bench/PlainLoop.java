@@ -15,8 +15,8 @@ import java.util.Properties;
  * checkpoints and no tracking. Timed like the analysis's step "detect": from opening the model and the
  * video (the step opens them too) to the last frame.
  *
- * <p>Arguments: VIDEO DETECTOR MODEL.onnx|- THREADS FRAMES; writes its {@link RunStats} to the file named by
- * the system property bbva.stats.
+ * <p>Arguments: VIDEO DETECTOR MODEL.onnx|- THREADS FRAMES [TILES]; writes its {@link RunStats} to the file
+ * named by the system property bbva.stats.
  */
 public final class PlainLoop {
     private PlainLoop() {
@@ -31,6 +31,9 @@ public final class PlainLoop {
         }
         p.setProperty(AnalysisParameters.Key.THREADS.id, args[3]);
         int frames = Integer.parseInt(args[4]);
+        if (args.length > 5) {
+            p.setProperty(AnalysisParameters.Key.TILES.id, args[5]);
+        }
         AnalysisParameters params = AnalysisParameters.parse(p);
         RunStats stats = new RunStats();
         int done = 0;
