@@ -66,15 +66,18 @@ public record Tiling(Mode mode, int cols, int rows) {
             return List.of(new Tile(0, 0, width, height));
         }
         if (mode == Mode.GRID) {
-            return grid(width, height, cols, rows, width / (double) cols, height / (double) rows);
+            return grid(width, height, cols, rows, grown(width, cols), grown(height, rows));
         }
         int side = Math.min(width, height);
         if (Math.max(width, height) < AUTO_ASPECT * side) {
             return List.of(new Tile(0, 0, width, height));
         }
-        int c = count(width, side);
-        int r = count(height, side);
-        return grid(width, height, c, r, side, side);
+        return grid(width, height, count(width, side), count(height, side), side, side);
+    }
+
+    /** A fixed grid's tile side: its share of the length, grown by the overlap. */
+    private static int grown(int length, int count) {
+        return count == 1 ? length : (int) Math.min(length, Math.ceil(length / (double) count * (1 + MIN_OVERLAP)));
     }
 
     /** How many tiles of {@code side} cover {@code length} with at least the minimum overlap. */
@@ -83,13 +86,8 @@ public record Tiling(Mode mode, int cols, int rows) {
         return length <= side ? 1 : 1 + (int) Math.ceil((length - side) / step);
     }
 
-    /**
-     * c x r tiles of at least {@code w} x {@code h} (fixed grids grow theirs by the overlap), spread
-     * evenly from edge to edge.
-     */
-    private static List<Tile> grid(int width, int height, int c, int r, double w, double h) {
-        int tw = (int) Math.min(width, Math.ceil(c == 1 ? width : Math.max(w, width / (double) c * (1 + MIN_OVERLAP))));
-        int th = (int) Math.min(height, Math.ceil(r == 1 ? height : Math.max(h, height / (double) r * (1 + MIN_OVERLAP))));
+    /** c x r tiles of tw x th, spread evenly from edge to edge. */
+    private static List<Tile> grid(int width, int height, int c, int r, int tw, int th) {
         List<Tile> out = new ArrayList<>();
         for (int j = 0; j < r; j++) {
             for (int i = 0; i < c; i++) {
