@@ -31,15 +31,10 @@ public class OcrProcessor implements ItemProcessor {
         FaultPoints.reach("ocr.frame." + frame.frame());
         List<JerseyCrops.Crop> crops = frame.crops();
         JerseyReader reader = engines.forStep(StepResources.of(stepContext), threads());
-        List<JerseyReading> readings = reader.read(crops.stream().flatMap(c -> c.images().stream()).toList());
+        List<JerseyReading> readings = reader.read(crops.stream().map(JerseyCrops.Crop::image).toList());
         Map<Detection, JerseyReading> out = new LinkedHashMap<>();
-        int next = 0;
-        for (JerseyCrops.Crop crop : crops) {
-            JerseyReading best = JerseyReading.NONE;
-            for (int i = 0; i < crop.images().size(); i++) {
-                best = JerseyReading.better(best, readings.get(next++));
-            }
-            out.put(crop.person(), best);
+        for (int i = 0; i < crops.size(); i++) {
+            out.put(crops.get(i).person(), readings.get(i));
         }
         return new FrameReadings(frame.frame(), out);
     }

@@ -9,19 +9,20 @@ import java.util.List;
 
 /**
  * Where to read each person's number: a jersey-number box of the detector paired to the person
- * (intersection over the smaller box >= 0.5), else two bands of the person box, the torso and the
- * chest (on a broadcast, where a player is 50-110 px tall, the number sits on the chest and the
- * wider torso band adds shorts and arms that the reader takes for digits; on the shared NBA clip
- * the chest band read #30 on 3 tracks and #10 on another, the torso band none). Only people on the
- * floor are read.
+ * (intersection over the smaller box >= 0.5), else a band of the person box: for a person under
+ * {@link #SMALL} px tall (a broadcast player, 50-110 px) the chest, where the number is and little
+ * else (the wider torso band adds shorts and arms that the reader takes for digits: on the shared
+ * NBA clip the chest band read #30 on 3 tracks and #10 on another, the torso band none); for a
+ * larger one the torso, which holds a number printed anywhere from chest to belly. Only people on
+ * the floor are read.
  */
 public final class JerseyCrops {
-    /** A person and the image regions that may hold its number (the reading with the best confidence counts). */
-    public record Crop(Detection person, List<VideoFrame> images) {
-        public VideoFrame image() {
-            return images.get(0);
-        }
+    /** A person and the image region holding its number. */
+    public record Crop(Detection person, VideoFrame image) {
     }
+
+    /** People shorter than this (pixels) are read on the chest. */
+    static final float SMALL = 120;
 
     private static final double PAIRING = 0.5;
     private static final int MIN_SIDE = 6;
@@ -50,16 +51,10 @@ public final class JerseyCrops {
         List<Crop> crops = new ArrayList<>();
         for (int p = 0; p < people.size(); p++) {
             Detection person = people.get(p);
-            List<VideoFrame> images = new ArrayList<>();
-            if (numberOf[p] != null) {
-                images.add(padded(frame, numberOf[p]));
-            } else {
-                images.add(torso(frame, person));
-                images.add(chest(frame, person));
-            }
-            images.removeIf(java.util.Objects::isNull);
-            if (!images.isEmpty()) {
-                crops.add(new Crop(person, images));
+            VideoFrame image = numberOf[p] != null ? padded(frame, numberOf[p])
+                    : person.height() < SMALL ? chest(frame, person) : torso(frame, person);
+            if (image != null) {
+                crops.add(new Crop(person, image));
             }
         }
         return crops;

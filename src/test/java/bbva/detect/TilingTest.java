@@ -13,9 +13,10 @@ class TilingTest {
     @Test
     void autoTilesWideFramesIntoSquaresAndLeaves43Whole() {
         List<Tiling.Tile> broadcast = Tiling.AUTO.tiles(854, 480);
-        assertEquals(List.of(new Tiling.Tile(0, 0, 480, 480), new Tiling.Tile(374, 0, 480, 480)), broadcast);
-        assertEquals(2, Tiling.AUTO.tiles(1280, 720).size());
-        assertEquals(3, Tiling.AUTO.tiles(1920, 720).size());
+        assertEquals(List.of(new Tiling.Tile(0, 0, 480, 480), new Tiling.Tile(187, 0, 480, 480), new Tiling.Tile(374, 0, 480, 480)),
+                broadcast);
+        assertEquals(3, Tiling.AUTO.tiles(1280, 720).size());
+        assertEquals(5, Tiling.AUTO.tiles(1920, 720).size());
         assertEquals(List.of(new Tiling.Tile(0, 0, 768, 576)), Tiling.AUTO.tiles(768, 576), "4:3 stays whole");
         for (Tiling t : List.of(Tiling.AUTO, Tiling.parse("3x2"), Tiling.parse("2x2"))) {
             List<Tiling.Tile> tiles = t.tiles(1280, 720);
@@ -27,7 +28,8 @@ class TilingTest {
                 Tiling.Tile a = tiles.get(i - 1);
                 Tiling.Tile b = tiles.get(i);
                 if (a.y() == b.y()) {
-                    assertTrue(a.x() + a.width() - b.x() >= Tiling.MIN_OVERLAP * a.width(), t.id() + ": neighbours overlap");
+                    double overlap = t == Tiling.AUTO ? Tiling.AUTO_OVERLAP : Tiling.MIN_OVERLAP;
+                    assertTrue(a.x() + a.width() - b.x() >= overlap * a.width(), t.id() + ": neighbours overlap");
                 }
             }
         }
@@ -89,7 +91,7 @@ class TilingTest {
 
     @Test
     void aPersonAcrossATileBorderIsOneWholeBox() {
-        // the tiles of 854x480 are x 0-480 and 374-854: a person at x 450-500 is cut by the first, whole in the second
+        // the tiles of 854x480 are x 0-480, 187-667 and 374-854: a person at x 450-500 is cut by the first, whole in the others
         List<Tiling.Tile> tiles = Tiling.AUTO.tiles(854, 480);
         try (TiledDetector tiled = new TiledDetector(new SeesOnePerson(tiles, 450, 200, 500, 320), Tiling.AUTO, 854, 480)) {
             List<Detection> found = tiled.detect(new VideoFrame(0, 854, 480, new byte[854 * 480 * 3]));
@@ -97,7 +99,7 @@ class TilingTest {
             assertEquals(450, found.get(0).x1(), 1e-3);
             assertEquals(500, found.get(0).x2(), 1e-3);
             assertEquals(0.9f, found.get(0).score(), 1e-6);
-            assertEquals("sees-one+tiles:2x1", tiled.describe());
+            assertEquals("sees-one+tiles:3x1", tiled.describe());
         }
         // seen whole by both tiles (in the overlap): one box
         try (TiledDetector tiled = new TiledDetector(new SeesOnePerson(tiles, 400, 200, 440, 320), Tiling.AUTO, 854, 480)) {

@@ -30,12 +30,12 @@ class JerseyCropsTest {
         List<JerseyCrops.Crop> crops = JerseyCrops.forFrame(frame(), List.of(left, right, numberOfRight, straddling));
         assertEquals(2, crops.size());
         assertSame(left, crops.get(0).person());
-        // left has no number box of its own (the straddling one overlaps it by 25%): torso band
-        VideoFrame torso = crops.get(0).image();
-        assertEquals(Math.round(10 + 0.15f * 50), torso.bgr()[0] & 0xff, "torso starts 15% in");
-        assertEquals(Math.round(10 + 0.15f * 80), torso.bgr()[1] & 0xff, "and 15% down");
-        assertEquals(35, torso.width());
-        assertEquals(32, torso.height());
+        // left has no number box of its own (the straddling one overlaps it by 25%); 80 px tall: its chest band
+        VideoFrame chest = crops.get(0).image();
+        assertEquals(Math.round(10 + 0.2f * 50), chest.bgr()[0] & 0xff, "chest starts 20% in");
+        assertEquals(Math.round(10 + 0.2f * 80), chest.bgr()[1] & 0xff, "and 20% down");
+        assertEquals(30, chest.width());
+        assertEquals(18, chest.height());
         // right reads its number box, padded by 15%
         VideoFrame number = crops.get(1).image();
         assertEquals(112, number.bgr()[0] & 0xff);
@@ -50,5 +50,15 @@ class JerseyCropsTest {
         Detection small = Detection.of(1, "number", 1, 90, 0, 110, 10);
         assertEquals(0.5, JerseyCrops.overSmaller(small, big), 1e-9);
         assertEquals(0.0, JerseyCrops.overSmaller(small, Detection.of(1, "person", 1, 120, 0, 130, 10)), 1e-9);
+    }
+
+    @Test
+    void aTallPersonIsReadOnTheWholeTorso() {
+        Detection tall = Detection.of(1, "person", 0.9f, 10, 0, 60, 125);
+        VideoFrame big = new VideoFrame(0, 200, 130, new byte[200 * 130 * 3]);
+        VideoFrame torso = JerseyCrops.forFrame(big, List.of(tall)).get(0).image();
+        assertEquals(35, torso.width(), "the middle 70%");
+        assertEquals(50, torso.height(), "15-55% of the height");
+        assertEquals(List.of(), JerseyCrops.forFrame(big, List.of(tall.offCourt(true))), "people off the court are not read");
     }
 }
