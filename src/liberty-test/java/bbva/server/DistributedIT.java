@@ -60,7 +60,7 @@ class DistributedIT {
         t0 = System.nanoTime();
         reference = EmbeddedReference.export(TestServer.itDir().resolve("embedded-distributed"), "analyze", clip.toString(),
                 "--detector", "rfdetr", "--model", TestPaths.project().resolve("models").resolve(MODEL).toString(),
-                "--threads", "1", "--batch-size", "20", "--ocr-threads", "3", "--no-progress");
+                "--threads", "1", "--batch-size", "20", "--ocr-threads", "3", "--tiles", "off", "--no-progress");
         embeddedSeconds = (System.nanoTime() - t0) / 1e9;
     }
 
@@ -201,7 +201,8 @@ class DistributedIT {
     private static long submit(String mode) throws Exception {
         TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses", "{\"video\":\"" + CLIP + "\",\"options\":{"
                 + "\"detector\":\"rfdetr\",\"model\":\"" + MODEL + "\",\"threads\":\"1\",\"batchSizeFrames\":\"20\","
-                + "\"detectPartitions\":\"2\",\"ocrThreads\":\"3\",\"replace\":\"true\",\"executionMode\":\"" + mode + "\"}}");
+                + "\"detectPartitions\":\"2\",\"ocrThreads\":\"3\",\"replace\":\"true\",\"tiles\":\"off\","
+                + "\"executionMode\":\"" + mode + "\"}}");
         assertEquals(201, created.status(), created.body());
         return created.json().get("id").asLong();
     }

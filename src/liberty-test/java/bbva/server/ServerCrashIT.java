@@ -70,14 +70,15 @@ class ServerCrashIT {
     void killedServerMidDetectionRestartsToTheSameResults() throws Exception {
         Path clip = PlayerClip.render(media.resolve("crash.mp4"), FRAMES);
         // the heavy stand-in costs what RF-DETR-nano costs: detection is still running when the first batch is stored
+        // (whole frames: tiles would triple the model time of a test about the server's crash)
         String reference = EmbeddedReference.export(TestServer.itDir().resolve("embedded-crash"), "analyze", clip.toString(),
                 "--detector", "rfdetr", "--model", TestPaths.project().resolve("models").resolve(MODEL).toString(),
-                "--threads", "1", "--batch-size", "20", "--ocr-threads", "2", "--no-progress");
+                "--threads", "1", "--batch-size", "20", "--ocr-threads", "2", "--tiles", "off", "--no-progress");
 
         startServer();
         TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses", "{\"video\":\"crash.mp4\",\"options\":{"
                 + "\"detector\":\"rfdetr\",\"model\":\"" + MODEL + "\",\"threads\":\"1\",\"batchSizeFrames\":\"20\","
-                + "\"ocrThreads\":\"2\"}}");
+                + "\"ocrThreads\":\"2\",\"tiles\":\"off\"}}");
         assertEquals(201, created.status(), created.body());
         long id = created.json().get("id").asLong();
         TestServer.awaitAnalysis(API, id, a -> LibertyStopIT.completed(a, "detectionStatus") >= 1, 300);
