@@ -3,7 +3,9 @@ package bbva.track;
 import bbva.detect.Appearance;
 
 /** One tracked object: its last box, velocity in pixels per frame, torso colours and life counters. Mutable; owned by the tracker. */
-final class Track {
+final class Track implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     int id;           // 0 while tentative (not yet initialized)
     double x1;
     double y1;

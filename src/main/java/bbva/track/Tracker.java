@@ -15,8 +15,13 @@ import java.util.List;
  * so that a restart continues with the same ids.
  */
 public final class Tracker {
-    /** Everything the tracker knows; stored between chunks as {@link TrackerStateFormat} text. */
-    public static final class State {
+    /**
+     * Everything the tracker knows; stored between chunks as {@link TrackerStateFormat} text. Still
+     * Serializable only so that a checkpoint an older bbva wrote (this object itself) can be read
+     * back and refused with advice, instead of failing in the batch runtime's deserialization.
+     */
+    public static final class State implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         final List<Track> tracks = new ArrayList<>();
         /** Initialized tracks no longer matched, oldest loss first, kept for re-identification. */
         final List<Track> lost = new ArrayList<>();
