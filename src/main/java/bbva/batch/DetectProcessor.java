@@ -31,8 +31,8 @@ public class DetectProcessor implements ItemProcessor {
         VideoFrame frame = (VideoFrame) item;
         FaultPoints.reach("detect.frame." + frame.index());
         List<Detection> ranked = Detections.rank(frame.index(), detector().detect(frame));
-        FrameView view = floor().view(frame);
         List<Detection> seen = ranked.stream().map(d -> d.person() ? d.withAppearance(Appearance.of(frame, d)) : d).toList();
+        FrameView view = floor().view(frame, seen);
         return new DetectedFrame(Floor.mark(seen, view.court(), frame.height()), view);
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 public final class Floor {
     /** Height over width of the squattest box still taken for someone on their feet. */
     static final double MIN_STANDING = 1.3;
+    static final int MIN_PEOPLE_ON_IT = 3;
     static final double MIN_SIZE = 0.55;
     static final int MIN_FOR_SIZE = 4;
 
@@ -23,9 +24,18 @@ public final class Floor {
         this.fixed = spec.mode() == CourtSpec.Mode.POLYGON ? new Court(spec.polygon()) : null;
     }
 
-    public FrameView view(VideoFrame frame) {
+    /**
+     * The frame's court and look. A court found by colour counts only when at least
+     * {@link #MIN_PEOPLE_ON_IT} of the frame's people stand on it: a wide shot of a game always has
+     * them, while the largest single-coloured surface of other footage (a lawn beside a path in
+     * vtest.avi) or of a close-up is no court.
+     */
+    public FrameView view(VideoFrame frame, List<Detection> detections) {
         Court court = switch (spec.mode()) {
-            case AUTO -> CourtFinder.find(frame).orElse(null);
+            case AUTO -> CourtFinder.find(frame)
+                    .filter(c -> detections.stream().filter(d -> d.person() && c.holdsFeetOf(d, frame.height())).count()
+                            >= MIN_PEOPLE_ON_IT)
+                    .orElse(null);
             case POLYGON -> fixed;
             case OFF -> null;
         };

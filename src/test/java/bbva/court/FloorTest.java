@@ -95,4 +95,16 @@ class FloorTest {
             before = look;
         }
     }
+
+    @Test
+    void aSurfaceNobodyStandsOnIsNoCourt() {
+        VideoFrame f = frame(40);
+        Detection onFloor = person(300, 250, 330, 330);
+        Detection inStands = person(300, 40, 320, 70);
+        Floor floor = new Floor(CourtSpec.AUTO);
+        assertNull(floor.view(f, List.of(onFloor, onFloor, inStands)).court(), "two people on it are not enough");
+        assertTrue(floor.view(f, List.of(onFloor, onFloor, onFloor, inStands)).court() != null);
+        assertNull(new Floor(CourtSpec.OFF).view(f, List.of(onFloor, onFloor, onFloor)).court());
+        assertTrue(new Floor(CourtSpec.parse("0,0,10,0,10,10")).view(f, List.of()).court() != null, "a given polygon always counts");
+    }
 }
