@@ -1,5 +1,6 @@
 package bbva.cli;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bbva.TestPaths;
@@ -10,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's main command on real footage: the shared NBA broadcast clip, analyzed with the
  * defaults (built-in detector on tiles, the floor found per frame, OCR). Checked against labels
  * made by eye (src/test/resources/bbva/footage): the people counted on the floor (within 2 of the
- * truth), and how many of the tracked people are not on it (at most 2 in a frame).
+ * truth), how many of the tracked people are not on it (at most 2 in a frame), and the teams (gold
+ * and blue apart, the referees in none).
  */
 class BroadcastFootageIT {
     record Label(int frame, String role, String kit, double x, double y) {
@@ -73,12 +78,62 @@ class BroadcastFootageIT {
         }
     }
 
+    @Test
+    void theKitsAreTwoTeamsAndTheRefereesNone() throws Exception {
+        Map<Integer, Integer> teamOfTrack = new HashMap<>();
+        for (JsonNode p : export.get("players")) {
+            teamOfTrack.put(p.get("trackId").asInt(), p.get("team").isNull() ? null : p.get("team").asInt());
+        }
+        Map<String, Map<Integer, Integer>> teamsOfKit = new TreeMap<>();
+        int referees = 0;
+        for (Label l : LABELS) {
+            JsonNode d = nearestTracked(l);
+            if (d == null) {
+                continue;
+            }
+            Integer team = teamOfTrack.get(d.get("trackId").asInt());
+            if (l.role().equals("referee")) {
+                referees++;
+                assertNull(team, "the referee at " + l + " is track " + d.get("trackId") + ", in team " + team);
+            } else {
+                teamsOfKit.computeIfAbsent(l.kit(), k -> new TreeMap<>()).merge(team == null ? 0 : team, 1, Integer::sum);
+            }
+        }
+        note("labelled people, kit -> {team: count}: %s; referees tracked: %d", teamsOfKit, referees);
+        assertTrue(referees >= 3, "the main referee is tracked in each labelled frame");
+        int gold = majority(teamsOfKit.get("gold"));
+        int blue = majority(teamsOfKit.get("blue"));
+        assertTrue(gold != 0 && blue != 0 && gold != blue, "each kit its own team: " + teamsOfKit);
+        int agree = teamsOfKit.get("gold").get(gold) + teamsOfKit.get("blue").get(blue);
+        int all = teamsOfKit.values().stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum();
+        // the rest are boxes of two overlapping players, where the track follows the other one
+        assertTrue(agree >= 0.7 * all, agree + " of " + all + " labelled players in their kit's team: " + teamsOfKit);
+    }
+
+    private static int majority(Map<Integer, Integer> counts) {
+        return counts.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .orElseThrow().getKey();
+    }
+
+    private static JsonNode nearestTracked(Label l) {
+        JsonNode best = null;
+        for (JsonNode d : export.get("detections")) {
+            if (d.get("frame").asInt() == l.frame() && !d.get("trackId").isNull() && feetAt(d, l)
+                    && (best == null || feetDistance(d, l) < feetDistance(best, l))) {
+                best = d;
+            }
+        }
+        return best;
+    }
+
+    private static double feetDistance(JsonNode d, Label l) {
+        return Math.hypot((d.get("x1").asDouble() + d.get("x2").asDouble()) / 2 - l.x(), d.get("y2").asDouble() - l.y());
+    }
+
     /** The box's feet are at the label's, within a third of the box's height (labels are by eye). */
     static boolean feetAt(JsonNode d, Label l) {
-        double x = (d.get("x1").asDouble() + d.get("x2").asDouble()) / 2;
-        double y = d.get("y2").asDouble();
         double h = d.get("y2").asDouble() - d.get("y1").asDouble();
-        return Math.hypot(x - l.x(), y - l.y()) <= Math.max(15, h / 3);
+        return feetDistance(d, l) <= Math.max(15, h / 3);
     }
 
     private static void note(String format, Object... args) throws Exception {

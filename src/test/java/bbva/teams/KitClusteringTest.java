@@ -61,6 +61,31 @@ class KitClusteringTest {
     }
 
     @Test
+    void theRefereesKitIsFoundAsAClusterOfItsOwn() {
+        double[][] points = people().stream().map(d -> KitClustering.embed(d.appearance())).toArray(double[][]::new);
+        KitClustering.Kits kits = KitClustering.Kits.of(points, 2);
+        assertTrue(kits.referees() != null, "a third kit, far from both teams");
+        for (Detection d : people()) {
+            double[] p = KitClustering.embed(d.appearance());
+            double toTeam = Math.min(KitClustering.distance(p, kits.teams()[0]), KitClustering.distance(p, kits.teams()[1]));
+            boolean referee = TeamClip.PEOPLE.stream().anyMatch(x -> x.id() == d.trackId() && x.kit() == TeamClip.Kit.REFEREE);
+            assertEquals(referee, kits.referees(p, toTeam), "box " + d);
+        }
+    }
+
+    @Test
+    void withoutARefereeNoTeamIsSplit() {
+        List<Detection> players = people().stream()
+                .filter(d -> TeamClip.PEOPLE.stream().noneMatch(x -> x.id() == d.trackId() && x.kit() == TeamClip.Kit.REFEREE)).toList();
+        double[][] points = players.stream().map(d -> KitClustering.embed(d.appearance())).toArray(double[][]::new);
+        assertEquals(null, KitClustering.Kits.of(points, 2).referees(), "no third kit");
+        TeamAssignment teams = KitClustering.assign(players, 2);
+        assertEquals(10, teams.teamOfTrack().size(), teams.toString());
+        assertEquals(5, teams.teams().get(0).tracks());
+        assertEquals(5, teams.teams().get(1).tracks());
+    }
+
+    @Test
     void noTeamsAsked() {
         assertTrue(KitClustering.assign(people(), 0).teams().isEmpty());
     }
