@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  */
 public record AnalysisParameters(Path video, int batchSizeFrames, int frameStride, int maxFrames,
                                  String detector, Path model, float scoreThreshold, Set<String> classes,
-                                 int threads, Path detectionsFile, boolean ocrEnabled, int ocrThreads,
+                                 int threads, Path detectionsFile, boolean ocrEnabled, int ocrThreads, int ocrCrops,
                                  int minTrackFrames, float minNumberConfidence, double reidSeconds, int teams,
                                  ExecutionMode executionMode, int detectPartitions, boolean replace,
                                  Tiling tiles, CourtSpec court) {
@@ -73,6 +73,8 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         /** A flag in the CLI: --no-ocr sets it to false. */
         OCR_ENABLED("ocrEnabled", "--no-ocr", "false", "Skip jersey-number OCR (players get no number).", Effect.RESULTS),
         OCR_THREADS("ocrThreads", "--ocr-threads", "N", "OCR partitions run in parallel (default: 1).", Effect.SPEED),
+        OCR_CROPS("ocrCrops", "--ocr-crops", "N", "Jersey crops read per person and batch: the person's best views "
+                + "(default: " + DEFAULT_OCR_CROPS + "; 0: every box).", Effect.RESULTS),
         MIN_TRACK_FRAMES("minTrackFrames", "--min-track-frames", "N",
                 "Tracks seen in fewer analyzed frames are flagged short (default: 10).", Effect.RESULTS),
         MIN_NUMBER_CONFIDENCE("minNumberConfidence", "--min-number-confidence", "P",
@@ -147,6 +149,11 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
     public static final float DEFAULT_MIN_NUMBER_CONFIDENCE = 0.25f;
     /** Far above what a machine's cores can use; the bounds keep a job parameter from exhausting a server's threads. */
     public static final int MAX_THREADS = 64;
+    /**
+     * Three views a second at 30 fps: on the rendered game all ten numbers are still read (10/10), for
+     * a tenth of the crops.
+     */
+    public static final int DEFAULT_OCR_CROPS = 3;
     public static final int MAX_OCR_THREADS = 16;
     public static final int MAX_DETECT_PARTITIONS = 16;
     public static final Set<String> DETECTORS = Set.of("auto", "rfdetr", "nanodet", "hog", "file");
@@ -187,6 +194,7 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         }
         boolean ocr = bool(p, Key.OCR_ENABLED.id, true);
         int ocrThreads = intParam(p, Key.OCR_THREADS.id, 1, 1, MAX_OCR_THREADS, "parallel OCR partitions");
+        int ocrCrops = intParam(p, Key.OCR_CROPS.id, DEFAULT_OCR_CROPS, 0, "crops read per person and batch; 0 = all");
         int minTrack = intParam(p, Key.MIN_TRACK_FRAMES.id, 10, 1, "frames a track needs to be trusted");
         float minNumber = floatParam(p, Key.MIN_NUMBER_CONFIDENCE.id, DEFAULT_MIN_NUMBER_CONFIDENCE);
         if (!(minNumber >= 0f && minNumber <= 1f)) {
@@ -202,7 +210,7 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         int partitions = intParam(p, Key.DETECT_PARTITIONS.id, 1, 1, MAX_DETECT_PARTITIONS, "detection streams");
         return new AnalysisParameters(Path.of(video), batch, stride, max, detector,
                 model.isEmpty() ? null : Path.of(model), threshold, classSet, threads,
-                detections.isEmpty() ? null : Path.of(detections), ocr, ocrThreads, minTrack, minNumber, reid, teams, mode, partitions,
+                detections.isEmpty() ? null : Path.of(detections), ocr, ocrThreads, ocrCrops, minTrack, minNumber, reid, teams, mode, partitions,
                 bool(p, Key.REPLACE.id, false), Tiling.parse(p.getProperty(Key.TILES.id, "")),
                 CourtSpec.parse(p.getProperty(Key.COURT.id, "")));
     }
@@ -227,6 +235,7 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         }
         p.setProperty(Key.OCR_ENABLED.id, Boolean.toString(ocrEnabled));
         p.setProperty(Key.OCR_THREADS.id, Integer.toString(ocrThreads));
+        p.setProperty(Key.OCR_CROPS.id, Integer.toString(ocrCrops));
         p.setProperty(Key.MIN_TRACK_FRAMES.id, Integer.toString(minTrackFrames));
         p.setProperty(Key.MIN_NUMBER_CONFIDENCE.id, Float.toString(minNumberConfidence));
         p.setProperty(Key.REID_SECONDS.id, Double.toString(reidSeconds));

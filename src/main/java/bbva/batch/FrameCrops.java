@@ -2,6 +2,8 @@ package bbva.batch;
 
 import bbva.detect.Detection;
 import bbva.ocr.JerseyCrops;
+import bbva.ocr.JerseyPicks;
+import bbva.store.VideoEntity;
 import bbva.store.BatchPlan;
 import bbva.store.Store;
 import bbva.video.VideoFrame;
@@ -16,10 +18,14 @@ record FrameCrops(int frame, List<JerseyCrops.Crop> crops) {
         return new FrameCrops(frame.index(), JerseyCrops.forFrame(frame, detectionsByFrame.getOrDefault(frame.index(), List.of())));
     }
 
-    /** The stored detections of one batch, by frame: what its frames' crops are cut from. */
-    static Map<Integer, List<Detection>> detectionsByFrame(Store store, long videoId, BatchPlan.Span span) {
+    /**
+     * The stored detections of one batch that its frames' crops are cut from, by frame: each person's
+     * best views ({@link JerseyPicks}).
+     */
+    static Map<Integer, List<Detection>> detectionsByFrame(Store store, VideoEntity video, BatchPlan.Span span, int perPerson) {
         Map<Integer, List<Detection>> byFrame = new HashMap<>();
-        for (Detection d : store.detections(videoId, span.frameStart(), span.frameEnd())) {
+        List<Detection> batch = store.detections(video.id, span.frameStart(), span.frameEnd());
+        for (Detection d : JerseyPicks.of(batch, video.width, video.height, perPerson)) {
             byFrame.computeIfAbsent(d.frame(), k -> new ArrayList<>()).add(d);
         }
         return byFrame;

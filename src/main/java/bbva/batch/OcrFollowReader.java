@@ -113,7 +113,7 @@ public class OcrFollowReader extends AbstractItemReader {
         }
         resumeAt = null;
         batch = b.index();
-        byFrame = FrameCrops.detectionsByFrame(store, video.id, span);
+        byFrame = FrameCrops.detectionsByFrame(store, video, span, params.ocrCrops());
         frames = new FrameCursor(params.video(), video, plan, first, span.frameEnd());
     }
 

@@ -34,7 +34,7 @@ public class OcrReader extends FrameReader {
         super.open(checkpoint);
         BatchPlan.Span span = span();
         if (span != null) {
-            byFrame = FrameCrops.detectionsByFrame(store, video.id, span);
+            byFrame = FrameCrops.detectionsByFrame(store, video, span, params.ocrCrops());
         }
     }
 

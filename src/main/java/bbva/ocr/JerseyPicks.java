@@ -1,0 +1,132 @@
+package bbva.ocr;
+
+import bbva.detect.Detection;
+import bbva.detect.Overlap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Which people of one batch get their number read: a few of each person's best views, not every box.
+ * People are followed through the batch by box overlap from one analyzed frame to the next (a chain;
+ * the tracker's ids are not known yet when OCR follows detection, and this way the choice depends on
+ * the batch's stored boxes alone, so every mode and every restart reads the same crops). Each chain is
+ * cut into {@code perPerson} stretches of time and the best view of each stretch is read: a view is
+ * better the taller the person, the less of them people in front cover, and away from the frame's edge
+ * (a cut-off box shows half a shirt); the detector's score breaks ties. Boxes that are
+ * not people on the floor (number boxes of a basketball model) are kept as they are.
+ */
+public final class JerseyPicks {
+    /** A box overlapping the last box of a chain this much (IoU) continues it. */
+    static final double LINK = 0.3;
+    /** Pixels from the frame's edge within which a box counts as cut off. */
+    static final float EDGE = 2;
+
+    private JerseyPicks() {
+    }
+
+    /**
+     * The detections of one batch to cut crops from: every non-person box, and at most
+     * {@code perPerson} boxes of each chain of people on the floor; {@code perPerson <= 0} keeps all.
+     */
+    public static List<Detection> of(List<Detection> batch, int width, int height, int perPerson) {
+        if (perPerson <= 0) {
+            return batch;
+        }
+        Map<Integer, List<Detection>> byFrame = new TreeMap<>();
+        for (Detection d : batch) {
+            if (d.inPlay()) {
+                byFrame.computeIfAbsent(d.frame(), k -> new ArrayList<>()).add(d);
+            }
+        }
+        List<Detection> keep = new ArrayList<>(batch.stream().filter(d -> !d.inPlay()).toList());
+        for (List<Detection> chain : chains(byFrame)) {
+            keep.addAll(best(chain, byFrame, width, height, perPerson));
+        }
+        keep.sort(Comparator.comparingInt(Detection::frame).thenComparingInt(Detection::index));
+        return keep;
+    }
+
+    /** Boxes linked frame to frame, best overlap first (ties: lower rank); a box no chain takes starts one. */
+    static List<List<Detection>> chains(Map<Integer, List<Detection>> byFrame) {
+        List<List<Detection>> all = new ArrayList<>();
+        List<List<Detection>> open = new ArrayList<>();
+        for (List<Detection> frame : byFrame.values()) {
+            record Link(int chain, int box, double iou) {
+            }
+            List<Link> links = new ArrayList<>();
+            for (int c = 0; c < open.size(); c++) {
+                Detection last = open.get(c).get(open.get(c).size() - 1);
+                for (int b = 0; b < frame.size(); b++) {
+                    double iou = Overlap.iou(Overlap.box(last), Overlap.box(frame.get(b)));
+                    if (iou >= LINK) {
+                        links.add(new Link(c, b, iou));
+                    }
+                }
+            }
+            links.sort(Comparator.comparingDouble((Link l) -> -l.iou()).thenComparingInt(Link::box).thenComparingInt(Link::chain));
+            List<List<Detection>> next = new ArrayList<>();
+            boolean[] chainTaken = new boolean[open.size()];
+            boolean[] boxTaken = new boolean[frame.size()];
+            for (Link l : links) {
+                if (!chainTaken[l.chain()] && !boxTaken[l.box()]) {
+                    chainTaken[l.chain()] = true;
+                    boxTaken[l.box()] = true;
+                    open.get(l.chain()).add(frame.get(l.box()));
+                    next.add(open.get(l.chain()));
+                }
+            }
+            for (int b = 0; b < frame.size(); b++) {
+                if (!boxTaken[b]) {
+                    List<Detection> chain = new ArrayList<>(List.of(frame.get(b)));
+                    all.add(chain);
+                    next.add(chain);
+                }
+            }
+            open = next;
+        }
+        return all;
+    }
+
+    private static List<Detection> best(List<Detection> chain, Map<Integer, List<Detection>> byFrame, int width, int height,
+                                        int perPerson) {
+        List<Detection> out = new ArrayList<>();
+        int n = chain.size();
+        int stretches = Math.min(perPerson, n);
+        for (int s = 0; s < stretches; s++) {
+            Detection pick = null;
+            double pickView = -1;
+            for (int i = s * n / stretches; i < (s + 1) * n / stretches; i++) {
+                Detection d = chain.get(i);
+                double view = view(d, byFrame.get(d.frame()), width, height);
+                if (view > pickView) {
+                    pick = d;
+                    pickView = view;
+                }
+            }
+            out.add(pick);
+        }
+        return out;
+    }
+
+    /**
+     * How well a box shows its shirt: its height, times the share of it that no one standing in front
+     * (feet lower in the frame) covers, times 1/2 at the frame's edge; the score breaks ties.
+     */
+    static double view(Detection d, List<Detection> frame, int width, int height) {
+        double covered = 0;
+        for (Detection o : frame) {
+            if (o != d && o.y2() > d.y2()) {
+                double w = Math.min(d.x2(), o.x2()) - Math.max(d.x1(), o.x1());
+                double h = Math.min(d.y2(), o.y2()) - Math.max(d.y1(), o.y1());
+                if (w > 0 && h > 0) {
+                    covered = Math.max(covered, w * h / (d.width() * d.height()));
+                }
+            }
+        }
+        boolean cut = d.x1() <= EDGE || d.y1() <= EDGE || d.x2() >= width - EDGE || d.y2() >= height - EDGE;
+        return d.height() * (1 - covered) * (cut ? 0.5 : 1) + d.score() * 1e-3;
+    }
+}
