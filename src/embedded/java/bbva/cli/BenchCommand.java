@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 final class BenchCommand implements Callable<Integer> {
     /** A fixed, pre-touched heap for every child JVM: RSS then differs between runs only by what the run really keeps. */
     private static final List<String> JVM_OPTIONS = List.of("-Xms768m", "-Xmx768m", "-XX:+AlwaysPreTouch");
-    @Parameters(index = "0", paramLabel = "VIDEO")
+    @Parameters(index = "0", paramLabel = "VIDEO", arity = "0..1", description = "The video (not with --game).")
     Path video;
     @Option(names = "--model", paramLabel = "FILE.onnx",
             description = "Model to run (default: models/standin/rfdetr-standin-heavy.onnx, RF-DETR-nano-like cost).")
@@ -40,6 +40,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--tiles", description = "Compare the detector per frame on whole frames and on tiles (auto, 3x2): "
             + "plain loops, no database.")
     boolean tiles;
+    @Option(names = "--game", paramLabel = "MINUTES", description = "Run the whole job on a synthetic game of a quarter of "
+            + "MINUTES and of MINUTES (boxes replayed, 1 GiB heap): each step's time per frame, peak RSS, database size.")
+    Double game;
     @Option(names = "--modes", description = "Compare execution modes instead: sequential, one detection stream per core, pipeline.")
     boolean modes;
 
@@ -48,6 +51,16 @@ final class BenchCommand implements Callable<Integer> {
         if (ocrOnly) {
             OcrBench.run(System.out);
             return ExitCodes.OK;
+        }
+        if (game != null) {
+            if (!(game > 0)) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--game needs a length in minutes above 0.");
+            }
+            GameBench.run(game, System.out);
+            return ExitCodes.OK;
+        }
+        if (video == null) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "Missing required parameter: 'VIDEO'");
         }
         Path chosen = model != null ? model : Path.of(System.getProperty("bbva.home", "."),
                 "models", "standin", "rfdetr-standin-heavy.onnx");
@@ -180,14 +193,14 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Runs a bbva command in a child JVM; its output. */
-    private static String child(String label, List<String> args, Path dir) throws IOException, InterruptedException {
+    static String child(String label, List<String> args, Path dir) throws IOException, InterruptedException {
         List<String> all = new ArrayList<>(List.of(Main.class.getName()));
         all.addAll(args);
         return java(label, all, dir);
     }
 
     /** Runs a child JVM on this classpath with the given options, main class and arguments; its output. */
-    private static String java(String label, List<String> args, Path dir) throws IOException, InterruptedException {
+    static String java(String label, List<String> args, Path dir) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path")));
         cmd.addAll(args);

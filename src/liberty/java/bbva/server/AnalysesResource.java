@@ -19,6 +19,9 @@ import bbva.store.Batch;
 import bbva.store.PlayerStore;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobExecutionNotRunningException;
@@ -64,6 +67,7 @@ public class AnalysesResource {
     @Inject
     PlayerStore players;
     private static final Logger LOG = Logger.getLogger(AnalysesResource.class.getName());
+    private static final ObjectWriter ROWS = new ObjectMapper().writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     @Resource(lookup = "jdbc/batch")
     DataSource jobRepository;
@@ -278,24 +282,32 @@ public class AnalysesResource {
     @GET
     @Path("{id}/players")
     @RolesAllowed("bbva-monitor")
-    public List<PlayerRow> players(@PathParam("id") long id) {
-        return players.players(videoOf(id).id).stream().map(PlayerRow::of).toList();
+    public StreamingOutput players(@PathParam("id") long id) {
+        return asExported(players.players(videoOf(id).id).stream().map(PlayerRow::of).toList());
     }
 
     /** People: one per (team, number) with its tracks, and the unidentified tracks; as the export has them. */
     @GET
     @Path("{id}/people")
     @RolesAllowed("bbva-monitor")
-    public List<PersonRow> people(@PathParam("id") long id) {
-        return People.of(players.players(videoOf(id).id)).stream().map(PersonRow::of).toList();
+    public StreamingOutput people(@PathParam("id") long id) {
+        return asExported(People.of(players.players(videoOf(id).id)).stream().map(PersonRow::of).toList());
     }
 
     /** The teams by kit colour, as the export has them. */
     @GET
     @Path("{id}/teams")
     @RolesAllowed("bbva-monitor")
-    public List<TeamRow> teams(@PathParam("id") long id) {
-        return players.teams(videoOf(id).id).stream().map(TeamRow::of).toList();
+    public StreamingOutput teams(@PathParam("id") long id) {
+        return asExported(players.teams(videoOf(id).id).stream().map(TeamRow::of).toList());
+    }
+
+    /**
+     * Rows written as the export writes them (Jackson), so that a missing value is there as null (a
+     * player of no team, a box without a track) rather than left out as JSON-B does.
+     */
+    private static StreamingOutput asExported(Object rows) {
+        return out -> ROWS.writeValue(out, rows);
     }
 
     /** One page of detections. */
@@ -305,7 +317,7 @@ public class AnalysesResource {
     @GET
     @Path("{id}/detections")
     @RolesAllowed("bbva-monitor")
-    public Page detections(@PathParam("id") long id, @QueryParam("offset") @DefaultValue("0") String offsetText,
+    public StreamingOutput detections(@PathParam("id") long id, @QueryParam("offset") @DefaultValue("0") String offsetText,
                            @QueryParam("limit") @DefaultValue("100") String limitText) {
         int offset;
         int limit;
@@ -320,7 +332,8 @@ public class AnalysesResource {
             throw new AnalysisException("offset must be >= 0 and limit between 1 and " + MAX_PAGE + ".");
         }
         VideoEntity v = videoOf(id);
-        return new Page(store.detectionCount(v.id), offset, limit, store.detectionsPage(v.id, offset, limit).stream().map(DetectionRow::of).toList());
+        return asExported(new Page(store.detectionCount(v.id), offset, limit,
+                store.detectionsPage(v.id, offset, limit).stream().map(DetectionRow::of).toList()));
     }
 
     /** The canonical export, byte for byte what {@code bbva export --format json} writes. */

@@ -1,9 +1,10 @@
 package bbva.batch;
 
 import bbva.AnalysisParameters;
-import bbva.detect.Detection;
+import bbva.ocr.OcrReading;
 import bbva.identify.Player;
 import bbva.identify.PlayerVote;
+import bbva.store.BatchPlan;
 import bbva.store.PlayerStore;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
@@ -12,10 +13,14 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Step "identify": per track, vote the jersey number, add the team; replaces the video's players in one transaction. */
+/**
+ * Step "identify": per track, vote the jersey number, add the team; replaces the video's players in one
+ * transaction. It goes through the video a batch at a time: memory holds the tracks, not the boxes.
+ */
 @Named("identify")
 @Dependent
 public class Identify extends AbstractBatchlet {
@@ -30,10 +35,13 @@ public class Identify extends AbstractBatchlet {
     public String process() {
         AnalysisParameters params = job.params();
         VideoEntity video = job.video();
-        List<Detection> tracked = store.detections(video.id, 0, Integer.MAX_VALUE).stream()
-                .filter(d -> d.trackId() != null).toList();
-        List<Player> result = PlayerVote.vote(tracked, players.readings(video.id), params.minTrackFrames(),
-                params.minNumberConfidence());
+        PlayerVote vote = new PlayerVote();
+        store.forEachBatch(video.id, BatchPlan.of(video), (span, detections) -> {
+            Map<String, OcrReading> read = new HashMap<>();
+            players.readings(video.id, span.frameStart(), span.frameEnd()).forEach(r -> read.put(r.frame() + "/" + r.index(), r));
+            detections.forEach(d -> vote.add(d, read.get(d.frame() + "/" + d.index())));
+        });
+        List<Player> result = vote.players(params.minTrackFrames(), params.minNumberConfidence());
         Map<Integer, Integer> teams = players.teamOfTrack(video.id);
         FaultPoints.reach("identify.voting");
         players.replacePlayers(video.id, result.stream().map(p -> p.withTeam(teams.get(p.trackId()))).toList());

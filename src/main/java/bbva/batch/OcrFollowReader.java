@@ -2,10 +2,7 @@ package bbva.batch;
 
 import bbva.AnalysisParameters;
 import bbva.AnalysisParameters.ExecutionMode;
-import bbva.detect.Detection;
 import bbva.store.Batch;
-import bbva.store.BatchPlan;
-import bbva.store.Phase;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
 import jakarta.batch.api.chunk.AbstractItemReader;
@@ -16,8 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,40 +39,36 @@ public class OcrFollowReader extends AbstractItemReader {
     @Inject
     Store store;
 
-    private AnalysisParameters params;
     private VideoEntity video;
-    private BatchPlan plan;
+    private OcrCursor cursor;
     private Position resumeAt;
     private long opened;
     private int batch = -1;
-    private FrameCursor frames;
-    private Map<Integer, List<Detection>> byFrame = Map.of();
 
     record Position(int batch, int nextFrame) implements Serializable {
     }
 
     @Override
     public void open(Serializable checkpoint) throws IOException {
-        params = job.params();
+        AnalysisParameters params = job.params();
         if (params.executionMode() != ExecutionMode.PIPELINE || !params.ocrEnabled()) {
             return;
         }
         video = job.video();
-        FrameCursor.checkUnchanged(params.video(), video);
-        plan = BatchPlan.of(video);
+        cursor = new OcrCursor(store, params, video);
         resumeAt = (Position) checkpoint;
         opened = System.nanoTime();
     }
 
     @Override
     public Object readItem() throws InterruptedException {
-        if (plan == null) {
+        if (cursor == null) {
             return null;
         }
         long waitStart = System.nanoTime();
         try {
-            while (frames == null || !frames.hasNext()) {
-                closeFrames();
+            while (!cursor.hasNext()) {
+                cursor.close();
                 long seen = DetectionRuns.news();
                 DetectionRuns.State detection = DetectionRuns.of(jobContext.getProperties().getProperty("video"));
                 Optional<Batch> next = store.firstToRead(video.id);
@@ -92,11 +83,7 @@ public class OcrFollowReader extends AbstractItemReader {
         } finally {
             RunMetrics.addOcrWait(System.nanoTime() - waitStart);
         }
-        StepResources at = StepResources.of(stepContext);
-        at.working(Phase.OCR, batch);
-        FrameCrops item = FrameCrops.of(frames.read(), byFrame);
-        at.batchEnds(!frames.hasNext());
-        return item;
+        return cursor.read(StepResources.of(stepContext));
     }
 
     /** Read after {@code state} was: a batch completed before detection ended is already visible. */
@@ -106,33 +93,23 @@ public class OcrFollowReader extends AbstractItemReader {
     }
 
     private void start(Batch b) {
-        BatchPlan.Span span = plan.span(b.index());
-        int first = span.frameStart();
-        if (resumeAt != null && resumeAt.batch() == b.index()) {
-            first = resumeAt.nextFrame();
-        }
+        cursor.start(b.index(), resumeAt != null && resumeAt.batch() == b.index() ? resumeAt.nextFrame() : null);
         resumeAt = null;
         batch = b.index();
-        byFrame = FrameCrops.detectionsByFrame(store, video, span, params.ocrCrops());
-        frames = new FrameCursor(params.video(), video, plan, first, span.frameEnd());
     }
 
     @Override
     public Serializable checkpointInfo() {
-        return frames == null ? resumeAt : new Position(batch, frames.next());
-    }
-
-    private void closeFrames() {
-        if (frames != null) {
-            frames.close();
-            frames = null;
-        }
+        Integer next = cursor == null ? null : cursor.next();
+        return next == null ? resumeAt : new Position(batch, next);
     }
 
     @Override
     public void close() {
         try {
-            closeFrames();
+            if (cursor != null) {
+                cursor.close();
+            }
         } finally {
             StepResources.of(stepContext).close();
         }

@@ -1,58 +1,47 @@
 package bbva.batch;
 
-import bbva.AnalysisParameters;
-import bbva.store.Batch;
-import bbva.store.Store;
+import bbva.store.BatchPlan;
 import bbva.store.VideoEntity;
-import bbva.store.WorkStatus;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
 import jakarta.batch.api.partition.PartitionPlanImpl;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
 /**
- * Mapper of step "ocr": one partition per batch whose detection is complete and whose OCR is not.
- * The plan overrides the previous one on restart, so a restart runs exactly the unfinished batches.
+ * Mapper of step "ocr": the planned batches cut into as many contiguous ranges as the first run fixed
+ * (its OCR threads, at most one per batch), not one partition per batch: a game's 7,200 batches stay a
+ * few partitions (sub-jobs in Liberty's repository, messages in distributed mode). The cut never
+ * changes between executions, so a restart reruns only the ranges that had not completed, each from
+ * its own checkpoint; a range skips the batches already read.
  */
 @Named("ocrMapper")
 @Dependent
 public class OcrMapper implements PartitionMapper {
-    /** Partition property: the processing batch a partition reads; -1 for the no-op partition. */
-    static final String BATCH = "batchIndex";
+    static final String FIRST_BATCH = "firstBatch";
+    static final String LAST_BATCH = "lastBatch";
 
     @Inject
     JobParameters job;
-    @Inject
-    Store store;
 
     @Override
     public PartitionPlan mapPartitions() {
-        AnalysisParameters params = job.params();
         VideoEntity video = job.video();
-        List<Properties> partitions = new ArrayList<>();
-        for (Batch b : store.batches(video.id)) {
-            if (b.detection() == WorkStatus.COMPLETED && b.ocr() != WorkStatus.COMPLETED && b.ocr() != WorkStatus.SKIPPED) {
-                Properties p = new Properties();
-                p.setProperty(BATCH, Integer.toString(b.index()));
-                partitions.add(p);
-            }
-        }
-        if (partitions.isEmpty()) {
-            // a restart after the last partition committed: nothing left, but a plan needs a partition
-            Properties p = new Properties();
-            p.setProperty(BATCH, "-1");
-            partitions.add(p);
+        List<BatchPlan.Part> parts = BatchPlan.of(video).parts(Math.max(1, video.ocrPartitions));
+        Properties[] props = new Properties[parts.size()];
+        for (int i = 0; i < parts.size(); i++) {
+            props[i] = new Properties();
+            props[i].setProperty(FIRST_BATCH, Integer.toString(parts.get(i).firstBatch()));
+            props[i].setProperty(LAST_BATCH, Integer.toString(parts.get(i).lastBatch()));
         }
         PartitionPlanImpl plan = new PartitionPlanImpl();
-        plan.setPartitions(partitions.size());
-        plan.setThreads(Math.min(params.ocrThreads(), partitions.size()));
-        plan.setPartitionProperties(partitions.toArray(new Properties[0]));
-        plan.setPartitionsOverride(true);
+        plan.setPartitions(parts.size());
+        plan.setThreads(parts.size());
+        plan.setPartitionProperties(props);
+        plan.setPartitionsOverride(false);
         return plan;
     }
 }

@@ -1,61 +1,83 @@
 package bbva.batch;
 
-import bbva.detect.Detection;
-import bbva.store.BatchPlan;
-import bbva.store.Phase;
+import bbva.store.Batch;
 import bbva.store.Store;
-import bbva.video.VideoFrame;
+import bbva.store.VideoEntity;
 import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * Reader of a step "ocr" partition: re-decodes its batch's frames and cuts the jersey crops of the
- * people detected there.
+ * Reader of a step "ocr" partition: the batches of its range whose OCR is still to do (what step
+ * "ocrFollow" or an earlier execution read is skipped), lowest first, each re-decoded with the crops
+ * to read in its frames. Checkpoint = the next frame, so a restart resumes mid-batch.
  */
 @Named("ocrReader")
 @Dependent
-public class OcrReader extends FrameReader {
+public class OcrReader extends AbstractItemReader {
+    @Inject
+    JobParameters job;
+    @Inject
+    StepContext stepContext;
     @Inject
     Store store;
     @Inject
-    @BatchProperty(name = OcrMapper.BATCH)
-    String batchIndex;
+    @BatchProperty(name = OcrMapper.FIRST_BATCH)
+    String firstBatch;
+    @Inject
+    @BatchProperty(name = OcrMapper.LAST_BATCH)
+    String lastBatch;
 
-    private Map<Integer, List<Detection>> byFrame = Map.of();
+    private VideoEntity video;
+    private OcrCursor cursor;
+    private Integer resumeAt;
+    private int from;
+    private int to;
 
     @Override
     public void open(Serializable checkpoint) throws IOException {
-        super.open(checkpoint);
-        BatchPlan.Span span = span();
-        if (span != null) {
-            byFrame = FrameCrops.detectionsByFrame(store, video, span, params.ocrCrops());
+        video = job.video();
+        cursor = new OcrCursor(store, job.params(), video);
+        from = Integer.parseInt(firstBatch);
+        to = Integer.parseInt(lastBatch);
+        resumeAt = (Integer) checkpoint;
+        if (resumeAt != null) {
+            from = Math.max(from, cursor.plan().batchOf(resumeAt));
         }
     }
 
-    private BatchPlan.Span span() {
-        int batch = Integer.parseInt(batchIndex);
-        return batch < 0 ? null : plan.span(batch);
+    @Override
+    public Object readItem() {
+        while (!cursor.hasNext()) {
+            Optional<Batch> next = store.firstToRead(video.id, from, to);
+            if (next.isEmpty()) {
+                return null;
+            }
+            cursor.start(next.get().index(), resumeAt);
+            resumeAt = null;
+            from = next.get().index() + 1;
+        }
+        return cursor.read(StepResources.of(stepContext));
     }
 
     @Override
-    protected Range range() {
-        BatchPlan.Span span = span();
-        return span == null ? null : new Range(span.frameStart(), span.frameEnd());
+    public Serializable checkpointInfo() {
+        Integer next = cursor.next();
+        return next == null ? resumeAt : next;
     }
 
     @Override
-    protected Phase phase() {
-        return Phase.OCR;
-    }
-
-    @Override
-    protected Object item(VideoFrame frame) {
-        return FrameCrops.of(frame, byFrame);
+    public void close() {
+        try {
+            cursor.close();
+        } finally {
+            StepResources.of(stepContext).close();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package bbva.batch;
 
+import bbva.store.BatchPlan;
 import bbva.store.PlayerStore;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
@@ -28,7 +29,9 @@ public class Teams extends AbstractBatchlet {
     @Override
     public String process() {
         VideoEntity video = job.video();
-        TeamAssignment teams = KitClustering.assign(store.detections(video.id, 0, Integer.MAX_VALUE), job.params().teams());
+        BatchPlan plan = BatchPlan.of(video);
+        TeamAssignment teams = KitClustering.assign(each -> store.forEachBatch(video.id, plan, (span, boxes) -> boxes.forEach(each)),
+                job.params().teams());
         FaultPoints.reach("teams.clustered");
         players.replaceTeams(video.id, teams);
         return BatchStatus.COMPLETED.name();

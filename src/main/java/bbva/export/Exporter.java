@@ -1,6 +1,7 @@
 package bbva.export;
 
 import bbva.identify.People;
+import bbva.store.BatchPlan;
 import bbva.store.PlayerStore;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
@@ -8,17 +9,18 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Canonical export of one analysis: stable order, fixed precision, no wall-clock times, paths or
@@ -39,19 +41,52 @@ public final class Exporter {
         this.players = players;
     }
 
-    public Export export(VideoEntity v) {
-        List<bbva.identify.Player> tracks = players.players(v.id);
-        return new Export(VideoRow.of(v), store.batches(v.id).stream().map(BatchRow::of).toList(),
-                store.detections(v.id).stream().map(DetectionRow::of).toList(),
-                players.readings(v.id).stream().map(ReadingRow::of).toList(),
-                players.teams(v.id).stream().map(TeamRow::of).toList(),
-                tracks.stream().map(PlayerRow::of).toList(),
-                People.of(tracks).stream().map(PersonRow::of).toList(),
-                store.sceneCuts(v.id).stream().map(SceneCutRow::new).toList());
+    /** A table of the export: its name, row type and rows, fed one at a time (a game's boxes never all in memory). */
+    private record Table(String name, Class<?> type, boolean single, Feed rows) {
+    }
+
+    @FunctionalInterface
+    private interface Feed {
+        void each(Consumer<Object> row);
+    }
+
+    /** The export's tables, in the order they are written. */
+    private List<Table> tables(VideoEntity v) {
+        BatchPlan plan = BatchPlan.of(v);
+        return List.of(
+                new Table("video", VideoRow.class, true, row -> row.accept(VideoRow.of(v))),
+                new Table("batches", BatchRow.class, false, row -> store.batches(v.id).forEach(b -> row.accept(BatchRow.of(b)))),
+                new Table("detections", DetectionRow.class, false,
+                        row -> store.forEachBatch(v.id, plan, (span, ds) -> ds.forEach(d -> row.accept(DetectionRow.of(d))))),
+                new Table("ocrReadings", ReadingRow.class, false, row -> {
+                    for (int b = 0; b < plan.batchCount(); b++) {
+                        BatchPlan.Span span = plan.span(b);
+                        players.readings(v.id, span.frameStart(), span.frameEnd()).forEach(r -> row.accept(ReadingRow.of(r)));
+                    }
+                }),
+                new Table("teams", TeamRow.class, false, row -> players.teams(v.id).forEach(t -> row.accept(TeamRow.of(t)))),
+                new Table("players", PlayerRow.class, false, row -> players.players(v.id).forEach(p -> row.accept(PlayerRow.of(p)))),
+                new Table("people", PersonRow.class, false, row -> People.of(players.players(v.id)).forEach(p -> row.accept(PersonRow.of(p)))),
+                new Table("sceneCuts", SceneCutRow.class, false, row -> store.sceneCuts(v.id).forEach(f -> row.accept(new SceneCutRow(f)))));
     }
 
     public void writeJson(VideoEntity v, OutputStream out) throws IOException {
-        JSON.writeValue(out, export(v));
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            for (Table t : tables(v)) {
+                g.writeFieldName(t.name());
+                if (!t.single()) {
+                    g.writeStartArray();
+                }
+                t.rows().each(unchecked(g::writeObject));
+                if (!t.single()) {
+                    g.writeEndArray();
+                }
+            }
+            g.writeEndObject();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         out.write('\n');
         out.flush();
     }
@@ -59,31 +94,33 @@ public final class Exporter {
     /** One CSV file per table in {@code dir}: video.csv, batches.csv, detections.csv, ocrReadings.csv, teams.csv, players.csv, people.csv, sceneCuts.csv. */
     public List<Path> writeCsv(VideoEntity v, Path dir) throws IOException {
         Files.createDirectories(dir);
-        Export e = export(v);
-        Map<String, Table> tables = new LinkedHashMap<>();
-        tables.put("video", new Table(VideoRow.class, List.of(e.video())));
-        tables.put("batches", new Table(BatchRow.class, e.batches()));
-        tables.put("detections", new Table(DetectionRow.class, e.detections()));
-        tables.put("ocrReadings", new Table(ReadingRow.class, e.ocrReadings()));
-        tables.put("teams", new Table(TeamRow.class, e.teams()));
-        tables.put("players", new Table(PlayerRow.class, e.players()));
-        tables.put("people", new Table(PersonRow.class, e.people()));
-        tables.put("sceneCuts", new Table(SceneCutRow.class, e.sceneCuts()));
         List<Path> written = new ArrayList<>();
-        for (Map.Entry<String, Table> t : tables.entrySet()) {
-            Path file = dir.resolve(t.getKey() + ".csv");
-            CsvSchema schema = csvSchema(t.getValue().type());
-            try (Writer w = Files.newBufferedWriter(file)) {
-                if (t.getValue().rows().isEmpty()) {
-                    // Jackson writes the header with the first row; an empty table still has its columns
-                    w.write(String.join(",", schema.getColumnNames()) + "\n");
-                } else {
-                    CSV.writer(schema).writeValues(w).writeAll(t.getValue().rows());
-                }
+        for (Table t : tables(v)) {
+            Path file = dir.resolve(t.name() + ".csv");
+            CsvSchema schema = csvSchema(t.type());
+            try (Writer w = Files.newBufferedWriter(file); SequenceWriter rows = CSV.writer(schema.withoutHeader()).writeValues(w)) {
+                w.write(String.join(",", schema.getColumnNames()) + "\n");
+                t.rows().each(unchecked(row -> rows.write(row)));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
             written.add(file);
         }
         return written;
+    }
+
+    private interface IoConsumer {
+        void accept(Object row) throws IOException;
+    }
+
+    private static Consumer<Object> unchecked(IoConsumer write) {
+        return row -> {
+            try {
+                write.accept(row);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 
     /** The CSV columns of a row type: its components, in order, with a header line. */
@@ -91,6 +128,4 @@ public final class Exporter {
         return CSV.schemaFor(rowType).withHeader().withLineSeparator("\n");
     }
 
-    private record Table(Class<?> type, List<?> rows) {
-    }
 }

@@ -18,52 +18,71 @@ import java.util.TreeMap;
  */
 public final class PlayerVote {
     static final float MIN_VOTE = 0.5f;
-    private PlayerVote() {
+
+    /** What one track has gathered so far; a game's boxes pass through, only these stay. */
+    private static final class Tally {
+        int framesSeen;
+        int firstFrame;
+        int lastFrame;
+        int readings;
+        final Map<String, Double> weight = new TreeMap<>();
+        final Map<String, Integer> count = new HashMap<>();
     }
 
-    public static List<Player> vote(List<Detection> tracked, List<OcrReading> readings, int minFrames,
-                                    float minConfidence) {
-        Map<String, OcrReading> byDetection = new HashMap<>();
-        for (OcrReading r : readings) {
-            byDetection.put(r.frame() + "/" + r.index(), r);
+    private final Map<Integer, Tally> tracks = new TreeMap<>();
+
+    /**
+     * Counts one tracked box (in frame, rank order) and its reading, if it was read. Boxes without a
+     * track are ignored.
+     */
+    public void add(Detection d, OcrReading reading) {
+        if (d.trackId() == null) {
+            return;
         }
-        Map<Integer, List<Detection>> byTrack = new TreeMap<>();
-        for (Detection d : tracked) {
-            if (d.trackId() != null) {
-                byTrack.computeIfAbsent(d.trackId(), k -> new ArrayList<>()).add(d);
-            }
+        Tally t = tracks.computeIfAbsent(d.trackId(), k -> new Tally());
+        if (t.framesSeen++ == 0) {
+            t.firstFrame = d.frame();
         }
+        t.lastFrame = d.frame();
+        if (reading == null) {
+            return;
+        }
+        t.readings++;
+        if (reading.number() != null && reading.confidence() >= MIN_VOTE) {
+            t.weight.merge(reading.number(), (double) reading.confidence(), Double::sum);
+            t.count.merge(reading.number(), 1, Integer::sum);
+        }
+    }
+
+    /** One player per track seen, by track id. */
+    public List<Player> players(int minFrames, float minConfidence) {
         List<Player> players = new ArrayList<>();
-        byTrack.forEach((track, detections) -> {
-            Map<String, Double> weight = new TreeMap<>();
-            Map<String, Integer> count = new HashMap<>();
-            int readingCount = 0;
-            for (Detection d : detections) {
-                OcrReading r = byDetection.get(d.frame() + "/" + d.index());
-                if (r == null) {
-                    continue;
-                }
-                readingCount++;
-                if (r.number() != null && r.confidence() >= MIN_VOTE) {
-                    weight.merge(r.number(), (double) r.confidence(), Double::sum);
-                    count.merge(r.number(), 1, Integer::sum);
-                }
-            }
+        tracks.forEach((track, t) -> {
             String winner = null;
-            for (Map.Entry<String, Double> e : weight.entrySet()) {   // sorted: ties go to the smaller number
-                if (winner == null || e.getValue() > weight.get(winner)) {
+            for (Map.Entry<String, Double> e : t.weight.entrySet()) {   // sorted: ties go to the smaller number
+                if (winner == null || e.getValue() > t.weight.get(winner)) {
                     winner = e.getKey();
                 }
             }
-            float confidence = winner == null ? 0f : (float) (weight.get(winner) / readingCount);
+            float confidence = winner == null ? 0f : (float) (t.weight.get(winner) / t.readings);
             if (confidence < minConfidence) {
                 winner = null;
                 confidence = 0f;
             }
-            players.add(new Player(track, winner, confidence, winner == null ? 0 : count.get(winner), readingCount,
-                    detections.size(), detections.get(0).frame(), detections.get(detections.size() - 1).frame(),
-                    detections.size() < minFrames, null));
+            players.add(new Player(track, winner, confidence, winner == null ? 0 : t.count.get(winner), t.readings,
+                    t.framesSeen, t.firstFrame, t.lastFrame, t.framesSeen < minFrames, null));
         });
         return players;
+    }
+
+    /** The players of these boxes (in frame, rank order) and readings, all at once. */
+    public static List<Player> vote(List<Detection> tracked, List<OcrReading> readings, int minFrames, float minConfidence) {
+        Map<String, OcrReading> byDetection = new HashMap<>();
+        for (OcrReading r : readings) {
+            byDetection.put(r.frame() + "/" + r.index(), r);
+        }
+        PlayerVote vote = new PlayerVote();
+        tracked.forEach(d -> vote.add(d, byDetection.get(d.frame() + "/" + d.index())));
+        return vote.players(minFrames, minConfidence);
     }
 }

@@ -4,6 +4,7 @@ import bbva.court.Court;
 import bbva.detect.Detection;
 import bbva.identify.Player;
 import bbva.store.Batch;
+import bbva.store.BatchPlan;
 import bbva.store.PlayerStore;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
@@ -81,11 +82,13 @@ public final class StoredResults {
     /** Each track's largest person box: the clearest picture of who it is (the earliest among equals). */
     public Map<Integer, Detection> largestBoxOfEachTrack() {
         Map<Integer, Detection> best = new HashMap<>();
-        for (Detection d : store.detections(video.id)) {
-            if (d.trackId() != null) {
-                best.merge(d.trackId(), d, (a, b) -> area(b) > area(a) ? b : a);
+        store.forEachBatch(video.id, BatchPlan.of(video), (span, detections) -> {
+            for (Detection d : detections) {
+                if (d.trackId() != null) {
+                    best.merge(d.trackId(), d, (a, b) -> area(b) > area(a) ? b : a);
+                }
             }
-        }
+        });
         return best;
     }
 

@@ -43,9 +43,11 @@ public class PlayerStore {
         });
     }
 
-    public List<OcrReading> readings(long videoId) {
-        return jpa.read(em -> em.createQuery("SELECT r FROM OcrReadingEntity r WHERE r.videoId = :v ORDER BY r.frame, r.index",
-                OcrReadingEntity.class).setParameter("v", videoId).getResultStream().map(OcrReadingEntity::toReading).toList());
+    /** The readings of frames [from, to], in frame and rank order. */
+    public List<OcrReading> readings(long videoId, int from, int to) {
+        return jpa.read(em -> em.createQuery("SELECT r FROM OcrReadingEntity r WHERE r.videoId = :v AND r.frame BETWEEN :a AND :b "
+                        + "ORDER BY r.frame, r.index", OcrReadingEntity.class).setParameter("v", videoId)
+                .setParameter("a", from).setParameter("b", to).getResultStream().map(OcrReadingEntity::toReading).toList());
     }
 
     /**

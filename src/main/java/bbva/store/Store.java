@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -61,6 +62,7 @@ public class Store {
             v.analyzedFrames = plan.analyzedFrames();
             v.executionMode = params.executionMode().id;
             v.detectPartitions = Math.min(params.detectPartitions(), plan.batchCount());
+            v.ocrPartitions = Math.min(params.ocrThreads(), plan.batchCount());
             v.jobInstance = owner.instance();
             v.jobExecution = owner.execution();
             v.updatedAt = now;
@@ -104,9 +106,16 @@ public class Store {
 
     /** The first batch whose detection is complete and whose OCR is still to do, if any. */
     public Optional<Batch> firstToRead(long videoId) {
+        return firstToRead(videoId, 0, Integer.MAX_VALUE);
+    }
+
+    /** The lowest batch in [from, to] whose detection is complete and whose OCR is neither complete nor skipped. */
+    public Optional<Batch> firstToRead(long videoId, int from, int to) {
         return read(em -> em.createQuery("SELECT b FROM BatchEntity b WHERE b.videoId = :v AND b.detectionStatus = :done "
-                        + "AND b.ocrStatus <> :done AND b.ocrStatus <> :skipped ORDER BY b.batchIndex", BatchEntity.class)
+                        + "AND b.ocrStatus <> :done AND b.ocrStatus <> :skipped AND b.batchIndex BETWEEN :from AND :to "
+                        + "ORDER BY b.batchIndex", BatchEntity.class)
                 .setParameter("v", videoId).setParameter("done", WorkStatus.COMPLETED).setParameter("skipped", WorkStatus.SKIPPED)
+                .setParameter("from", from).setParameter("to", to)
                 .setMaxResults(1).getResultStream().findFirst()
                 .map(BatchEntity::toBatch));
     }
@@ -117,12 +126,6 @@ public class Store {
                 Long.class).setParameter("v", videoId).setParameter("done", WorkStatus.COMPLETED).getSingleResult()) == 0;
     }
 
-    public List<Detection> detections(long videoId) {
-        return read(em -> em.createQuery("SELECT d FROM DetectionEntity d WHERE d.videoId = :v ORDER BY d.frame, d.index",
-                DetectionEntity.class).setParameter("v", videoId).getResultList()
-                .stream().map(DetectionEntity::toDetection).toList());
-    }
-
     /** One page of the video's detections, ordered by frame then rank. */
     public List<Detection> detectionsPage(long videoId, int offset, int limit) {
         return read(em -> em.createQuery("SELECT d FROM DetectionEntity d WHERE d.videoId = :v ORDER BY d.frame, d.index",
@@ -131,6 +134,17 @@ public class Store {
     }
 
     /** Detections of frames [from, to], ordered by frame then rank. */
+    /**
+     * Every detection of the video in frame and rank order, handed over one batch's frames at a time,
+     * so that a step going through a game's millions of boxes holds only one batch of them.
+     */
+    public void forEachBatch(long videoId, BatchPlan plan, BiConsumer<BatchPlan.Span, List<Detection>> action) {
+        for (int b = 0; b < plan.batchCount(); b++) {
+            BatchPlan.Span span = plan.span(b);
+            action.accept(span, detections(videoId, span.frameStart(), span.frameEnd()));
+        }
+    }
+
     public List<Detection> detections(long videoId, int from, int to) {
         return read(em -> em.createQuery("SELECT d FROM DetectionEntity d WHERE d.videoId = :v AND d.frame BETWEEN :a AND :b "
                         + "ORDER BY d.frame, d.index", DetectionEntity.class)

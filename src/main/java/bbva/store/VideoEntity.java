@@ -38,6 +38,9 @@ public class VideoEntity {
     public String executionMode;
     @Column(name = "detect_partitions")
     public int detectPartitions;
+    /** Fixed at planning as detectPartitions is: the ranges of batches step "ocr" reads. */
+    @Column(name = "ocr_partitions")
+    public int ocrPartitions;
     /** Why the latest execution failed, as its failed step said; cleared when an execution starts. */
     public String failure;
     /** The job instance whose results this row holds, and its latest execution. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Teams by jersey colour, no model: k-means (k-means++ start, fixed seed) of the tracked people's
@@ -39,48 +40,64 @@ public final class KitClustering {
     static final double REFEREE_SHARE = 0.35;
     static final double REFEREE_APART = 0.6;
     static final int ITERATIONS = 30;
+    /** Boxes the kits are fitted on: a clip's all, an even sample of a game's millions. */
+    static final int MAX_FIT = 20_000;
     static final long SEED = 7;
 
     private KitClustering() {
     }
 
+    /** The tracked boxes of a video in (frame, rank) order, handed over again for each pass. */
+    @FunctionalInterface
+    public interface Boxes {
+        void each(Consumer<Detection> action);
+    }
+
     public static TeamAssignment assign(List<Detection> tracked, int teams) {
-        List<Detection> people = tracked.stream().filter(d -> d.trackId() != null && d.appearance() != null && d.kind() != Kind.REFEREE)
-                .sorted(Comparator.comparingInt(Detection::frame).thenComparingInt(Detection::index)).toList();
-        if (teams <= 0 || people.size() < teams) {
+        List<Detection> ordered = tracked.stream().sorted(Comparator.comparingInt(Detection::frame).thenComparingInt(Detection::index)).toList();
+        return assign(ordered::forEach, teams);
+    }
+
+    /**
+     * Three passes over the boxes, holding at most {@link #MAX_FIT} of them: count, fit the kits on an
+     * even sample (every box when there are no more than that), then give every box its kit and each
+     * track its team.
+     */
+    public static TeamAssignment assign(Boxes boxes, int teams) {
+        return assign(boxes, teams, MAX_FIT);
+    }
+
+    static TeamAssignment assign(Boxes boxes, int teams, int maxFit) {
+        long[] n = {0};
+        boxes.each(d -> n[0] += eligible(d) ? 1 : 0);
+        if (teams <= 0 || n[0] < teams) {
             return new TeamAssignment(List.of(), Map.of());
         }
-        double[][] points = people.stream().map(d -> embed(d.appearance())).toArray(double[][]::new);
-        Kits kits = Kits.of(points, teams);
-        double[][] centres = kits.teams();
-        int[] nearest = new int[points.length];
-        double[] distance = new double[points.length];
-        List<List<Double>> spread = new ArrayList<>();
-        for (int c = 0; c < teams; c++) {
-            spread.add(new ArrayList<>());
-        }
-        for (int i = 0; i < points.length; i++) {
-            nearest[i] = nearest(centres, points[i]);
-            distance[i] = distance(centres[nearest[i]], points[i]);
-            if (!kits.referees(points[i], distance[i])) {
-                spread.get(nearest[i]).add(distance[i]);
+        long stride = (n[0] + maxFit - 1) / maxFit;
+        List<Detection> sample = new ArrayList<>();
+        long[] seen = {0};
+        boxes.each(d -> {
+            if (eligible(d) && seen[0]++ % stride == 0) {
+                sample.add(d);
             }
+        });
+        Fit fit = Fit.of(sample.stream().map(d -> embed(d.appearance())).toArray(double[][]::new), teams);
+        int[] sampleLabel = new int[sample.size()];
+        for (int i = 0; i < sampleLabel.length; i++) {
+            sampleLabel[i] = fit.label(embed(sample.get(i).appearance()));
         }
-        double[] limit = new double[teams];
-        for (int c = 0; c < teams; c++) {
-            List<Double> d = spread.get(c);
-            d.sort(null);
-            limit[c] = d.isEmpty() ? MIN_OTHER_DISTANCE : Math.max(MIN_OTHER_DISTANCE, OTHER_FACTOR * d.get(d.size() / 2));
-        }
-        int[] label = new int[points.length];
-        for (int i = 0; i < points.length; i++) {
-            label[i] = distance[i] > limit[nearest[i]] || kits.referees(points[i], distance[i]) ? -1 : nearest[i];
-        }
-        int[] order = lightestFirst(people, label, teams);
+        int[] order = lightestFirst(sample, sampleLabel, teams);
         Map<Integer, int[]> votes = new TreeMap<>();
-        for (int i = 0; i < points.length; i++) {
-            votes.computeIfAbsent(people.get(i).trackId(), k -> new int[teams + 1])[label[i] < 0 ? teams : order[label[i]]]++;
-        }
+        int[] kitBoxes = new int[teams];
+        boxes.each(d -> {
+            if (eligible(d)) {
+                int label = fit.label(embed(d.appearance()));
+                votes.computeIfAbsent(d.trackId(), k -> new int[teams + 1])[label < 0 ? teams : order[label]]++;
+                if (label >= 0) {
+                    kitBoxes[order[label]]++;
+                }
+            }
+        });
         Map<Integer, Integer> teamOfTrack = new TreeMap<>();
         votes.forEach((track, v) -> {
             int best = 0;
@@ -94,18 +111,54 @@ public final class KitClustering {
         List<Team> out = new ArrayList<>();
         for (int t = 0; t < teams; t++) {
             List<Appearance> kit = new ArrayList<>();
-            for (int i = 0; i < points.length; i++) {
-                if (label[i] >= 0 && order[label[i]] == t) {
-                    kit.add(people.get(i).appearance());
+            for (int i = 0; i < sampleLabel.length; i++) {
+                if (sampleLabel[i] >= 0 && order[sampleLabel[i]] == t) {
+                    kit.add(sample.get(i).appearance());
                 }
             }
             final int team = t + 1;
             int tracks = (int) teamOfTrack.values().stream().filter(x -> x == team).count();
             if (!kit.isEmpty()) {
-                out.add(new Team(team, median(kit, 0), median(kit, 1), median(kit, 2), kit.size(), tracks));
+                out.add(new Team(team, median(kit, 0), median(kit, 1), median(kit, 2), kitBoxes[t], tracks));
             }
         }
         return new TeamAssignment(out, teamOfTrack);
+    }
+
+    private static boolean eligible(Detection d) {
+        return d.trackId() != null && d.appearance() != null && d.kind() != Kind.REFEREE;
+    }
+
+    /** The kits fitted on the sample, and how far from its kit's centre a box may lie. */
+    private record Fit(Kits kits, double[] limit) {
+        static Fit of(double[][] points, int teams) {
+            Kits kits = Kits.of(points, teams);
+            List<List<Double>> spread = new ArrayList<>();
+            for (int c = 0; c < teams; c++) {
+                spread.add(new ArrayList<>());
+            }
+            for (double[] p : points) {
+                int c = nearest(kits.teams(), p);
+                double d = distance(kits.teams()[c], p);
+                if (!kits.referees(p, d)) {
+                    spread.get(c).add(d);
+                }
+            }
+            double[] limit = new double[teams];
+            for (int c = 0; c < teams; c++) {
+                List<Double> d = spread.get(c);
+                d.sort(null);
+                limit[c] = d.isEmpty() ? MIN_OTHER_DISTANCE : Math.max(MIN_OTHER_DISTANCE, OTHER_FACTOR * d.get(d.size() / 2));
+            }
+            return new Fit(kits, limit);
+        }
+
+        /** The box's kit (cluster index), or -1 for "other". */
+        int label(double[] p) {
+            int c = nearest(kits.teams(), p);
+            double d = distance(kits.teams()[c], p);
+            return d > limit[c] || kits.referees(p, d) ? -1 : c;
+        }
     }
 
     /** The teams' centres, and the referees' when their kit stands apart ({@code null} if not). */

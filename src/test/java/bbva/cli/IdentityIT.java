@@ -75,7 +75,8 @@ class IdentityIT {
         for (JsonNode b : export.get("batches")) {
             assertEquals("completed", b.get("ocrStatus").asText());
         }
-        assertTrue(export.get("ocrReadings").size() >= FRAMES * 3, "a reading per person detection");
+        // --ocr-crops 3 (the default): three views of each of the 4 players in each batch of 30 frames
+        assertEquals(4 * 3 * (FRAMES / 30), export.get("ocrReadings").size(), "three readings per player and batch");
     }
 
     @ParameterizedTest(name = "kill -9 at {0}")

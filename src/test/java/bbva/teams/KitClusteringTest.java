@@ -86,6 +86,17 @@ class KitClusteringTest {
     }
 
     @Test
+    void aGameSizedVideoIsFittedOnAnEvenSampleWithTheSameTeams() {
+        List<Detection> people = people();
+        TeamAssignment all = KitClustering.assign(people, 2);
+        int maxFit = people.size() / 3;
+        TeamAssignment sampled = KitClustering.assign(people::forEach, 2, maxFit);
+        assertEquals(all.teamOfTrack(), sampled.teamOfTrack(), "fitted on a third of " + people.size() + " boxes");
+        assertEquals(all.teams().get(0).detections(), sampled.teams().get(0).detections(), "every box still counted");
+        assertEquals(all.teams().get(1).tracks(), sampled.teams().get(1).tracks());
+    }
+
+    @Test
     void noTeamsAsked() {
         assertTrue(KitClustering.assign(people(), 0).teams().isEmpty());
     }
