@@ -202,6 +202,14 @@ class LibertyServerIT {
         assertTrue(Files.notExists(TestServer.media().resolve("uploads/big.mp4")));
 
         assertEquals(400, TestServer.upload(SUBMITTER, API + "/uploads?name=../x.mp4", bytes).status());
+        TestServer.Reply notVideo = TestServer.upload(SUBMITTER, API + "/uploads?name=notes.mp4",
+                "these are my notes, not a video".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(400, notVideo.status(), notVideo.body());
+        assertTrue(notVideo.json().get("error").asText().contains("not a video FFmpeg can open"), notVideo.body());
+        assertTrue(Files.notExists(TestServer.media().resolve("uploads/notes.mp4")), "a refused upload is not kept");
+        TestServer.Reply absent = TestServer.post(SUBMITTER, API + "/analyses", "{\"video\":\"uploads/never-uploaded.mp4\"}");
+        assertEquals(400, absent.status(), "refused at submit time, not failed later: " + absent.body());
+        assertTrue(absent.json().get("error").asText().contains("There is no video uploads/never-uploaded.mp4"), absent.body());
         assertEquals(403, TestServer.upload(MONITOR, API + "/uploads?name=m.mp4", bytes).status());
     }
 

@@ -119,6 +119,10 @@ public class AnalysesResource {
         checkLength(AnalysisParameters.Key.VIDEO.id, body.video());
         options.forEach(AnalysesResource::checkLength);
         AnalysisRequest request = AnalysisRequest.of(body.video(), options, paths);
+        if (!java.nio.file.Files.isRegularFile(request.params().video())) {
+            throw new AnalysisException("There is no video " + body.video() + " in the media directory: upload it first "
+                    + "(POST /api/uploads?name=...) or copy it there, then submit again.");
+        }
         if (slots.queueFull()) {
             throw new ClientErrorException("The server runs " + slots.maxRunning() + " analyses at once and its queue "
                     + "is full. Submit again when some have ended.", 429);

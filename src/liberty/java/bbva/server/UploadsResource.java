@@ -46,6 +46,9 @@ public class UploadsResource {
             throw tooLarge(length, max);
         }
         java.nio.file.Path dir = Files.createDirectories(paths.media().resolve("uploads"));
+        if (Files.exists(dir.resolve(name))) {
+            throw taken(name);
+        }
         java.nio.file.Path part = Files.createTempFile(dir, ".upload-", ".part");
         long total = 0;
         try {
@@ -59,15 +62,32 @@ public class UploadsResource {
                     out.write(buffer, 0, n);
                 }
             }
+            checkIsVideo(part);
             // a link fails atomically if the name is taken: an upload never replaces a file, least of all one in analysis
             Files.createLink(dir.resolve(name), part);
-        } catch (java.nio.file.FileAlreadyExistsException taken) {
-            throw new ClientErrorException("uploads/" + name + " exists already; an upload never replaces a file. "
-                    + "Upload it under another name.", 409);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw taken(name);
         } finally {
             Files.deleteIfExists(part);
         }
         return Response.status(Response.Status.CREATED).entity(Map.of("video", "uploads/" + name, "bytes", total)).build();
+    }
+
+    private static ClientErrorException taken(String name) {
+        return new ClientErrorException("uploads/" + name + " exists already; an upload never replaces a file. "
+                + "Upload it under another name.", 409);
+    }
+
+    /** Refuses what FFmpeg cannot open as a video, before it is kept (the analysis would fail on it later). */
+    private static void checkIsVideo(java.nio.file.Path file) {
+        try (bbva.video.FrameSource frames = bbva.video.FrameSource.open(file, 0)) {
+            if (frames.next() == null) {
+                throw new IOException("no frame");
+            }
+        } catch (Exception e) {
+            throw new AnalysisException("The upload is not a video FFmpeg can open (no frame could be decoded). "
+                    + "Upload a video file, such as MP4 (H.264) or AVI.");
+        }
     }
 
     private static UploadTooLarge tooLarge(long size, long max) {

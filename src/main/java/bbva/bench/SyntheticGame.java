@@ -88,15 +88,23 @@ public final class SyntheticGame {
         return new int[] {x, y, x + PW, y + PH};
     }
 
-    static void draw(BufferedImage img, int f) {
+    /** An empty court (wood, centre line and circle) over the whole image; the graphics to draw people on. */
+    public static Graphics2D court(BufferedImage img, int line, int circle) {
+        int w = img.getWidth();
+        int h = img.getHeight();
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(new Color(196, 150, 100));
-        g.fillRect(0, 0, W, H);
+        g.fillRect(0, 0, w, h);
         g.setColor(new Color(240, 240, 240));
-        g.setStroke(new BasicStroke(3));
-        g.drawLine(W / 2, 0, W / 2, H);
-        g.drawOval(W / 2 - 50, H / 2 - 50, 100, 100);
+        g.setStroke(new BasicStroke(line));
+        g.drawLine(w / 2, 0, w / 2, h);
+        g.drawOval(w / 2 - circle, h / 2 - circle, 2 * circle, 2 * circle);
+        return g;
+    }
+
+    static void draw(BufferedImage img, int f) {
+        Graphics2D g = court(img, 3, 50);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 19));
         FontMetrics m = g.getFontMetrics();
         for (Person p : PEOPLE) {

@@ -58,8 +58,9 @@ public final class PlayerSheet {
     public static BufferedImage draw(StoredResults results, Path video, boolean includeShort) {
         List<Player> players = order(results.players(), includeShort);
         if (players.isEmpty()) {
-            throw new AnalysisException("No players stored for " + video + " yet: they are made by the last step "
-                    + "(identify). Let the analysis finish, then try again" + (includeShort ? "." : ", or add --all for short tracks."));
+            throw new AnalysisException("No players stored for " + results.video().name + " yet: they are made by the last "
+                    + "step (identify). Let the analysis finish, then try again" + (includeShort ? "."
+                    : "; short tracks are left out unless asked for (bbva players --all, or ?all=true in the REST API)."));
         }
         Map<Integer, Detection> pictures = results.largestBoxOfEachTrack();
         int columns = Math.min(COLUMNS, players.size());

@@ -1,11 +1,10 @@
 package bbva.video;
 
-import java.awt.BasicStroke;
+import bbva.bench.SyntheticGame;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,14 +106,7 @@ public final class TeamClip {
 
     public static BufferedImage draw(int frame) {
         BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(new Color(196, 150, 100));
-        g.fillRect(0, 0, W, H);
-        g.setColor(new Color(240, 240, 240));
-        g.setStroke(new BasicStroke(4));
-        g.drawLine(W / 2, 0, W / 2, H);
-        g.drawOval(W / 2 - 80, H / 2 - 80, 160, 160);
+        Graphics2D g = SyntheticGame.court(img, 4, 80);
         for (Person p : byDepth(frame)) {
             double[] b = box(p, frame);
             int x = (int) b[0];
