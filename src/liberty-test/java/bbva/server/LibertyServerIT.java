@@ -7,19 +7,25 @@ import static bbva.server.TestServer.SUBMITTER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bbva.TestPaths;
 import bbva.video.PlayerClip;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import javax.imageio.ImageIO;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -99,6 +105,7 @@ class LibertyServerIT {
         assertEquals(first.get("items").get(0).get("frame").asInt(), 0);
         assertTrue(TestServer.get(MONITOR, API + "/analyses").body().contains("\"id\":" + id));
         pictures(id);
+        downloads(id, players.size());
         WebPage.checkCompletedAnalysis(MONITOR, id, clip, FRAMES, TestServer.itDir());
         assertEquals(401, TestServer.get(null, TestServer.HTTP + "/bbva/web/").status(), "the page needs a login");
     }
@@ -176,6 +183,39 @@ class LibertyServerIT {
         assertEquals(404, missing.status());
         assertTrue(missing.json().get("error").asText().contains("No analysis 987654"));
         assertEquals(404, TestServer.get(MONITOR, API + "/analyses/987654/players").status());
+    }
+
+    /** The export as downloads with file names: JSON as the CLI writes it, CSV as a zip of its tables. */
+    static void downloads(long id, int players) throws Exception {
+        TestServer.Bytes json = TestServer.getBytes(MONITOR, API + "/analyses/" + id + "/export");
+        assertEquals(200, json.status());
+        assertTrue(json.disposition().contains("attachment; filename=\"rest-it") && json.disposition().endsWith(".json\""),
+                json.disposition());
+        TestServer.Bytes csv = TestServer.getBytes(MONITOR, API + "/analyses/" + id + "/export?format=csv");
+        assertEquals(200, csv.status(), new String(csv.body(), StandardCharsets.UTF_8));
+        assertEquals("application/zip", csv.type());
+        assertTrue(csv.disposition().endsWith("-csv.zip\""), csv.disposition());
+        Map<String, String> tables = new TreeMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(csv.body()))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                tables.put(e.getName().substring(e.getName().indexOf('/') + 1), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals(Set.of("video.csv", "batches.csv", "detections.csv", "ocrReadings.csv", "teams.csv", "players.csv",
+                "people.csv", "sceneCuts.csv"), tables.keySet());
+        assertEquals(players + 1, tables.get("players.csv").split("\n").length, "a header and a line per player");
+        TestServer.Reply xml = TestServer.get(MONITOR, API + "/analyses/" + id + "/export?format=xml");
+        assertEquals(400, xml.status(), xml.body());
+        assertTrue(xml.json().get("error").asText().contains("format must be json or csv"), xml.body());
+    }
+
+    @Test
+    void uploadAndAnalyzeFromThePage() throws Exception {
+        WebPage.unknownAnalysis(TestServer.itDir());
+        Path broadcast = TestPaths.broadcast();   // skips the rest when ../shared/media is absent
+        Path notVideo = TestServer.itDir().resolve("notes.mp4");
+        Files.writeString(notVideo, "these are my notes, not a video");
+        WebPage.uploadAndAnalyze(broadcast, notVideo, TestServer.itDir());
     }
 
     @Test

@@ -78,13 +78,14 @@ public final class TestServer {
         }
     }
 
-    public record Bytes(int status, String type, byte[] body) {
+    public record Bytes(int status, String type, byte[] body, String disposition) {
     }
 
     public static Bytes getBytes(String user, String url) throws IOException, InterruptedException {
         HttpRequest request = authorized(user, HttpRequest.newBuilder(URI.create(url)).GET()).build();
         HttpResponse<byte[]> r = client().send(request, HttpResponse.BodyHandlers.ofByteArray());
-        return new Bytes(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        return new Bytes(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                r.headers().firstValue("Content-Disposition").orElse(""));
     }
 
     public static Reply get(String user, String url) throws IOException, InterruptedException {

@@ -45,8 +45,60 @@ final class WebPage {
                     && loadedWidth(d, "frameImage") == 640);
             assertEquals("30", driver.findElement(By.id("frameNumber")).getText());
             assertTrue(!driver.findElement(By.id("actions")).isDisplayed(), user + " may not stop or restart: no buttons");
+            long players = 0;
+            for (com.fasterxml.jackson.databind.JsonNode p : TestServer.get(user, TestServer.API + "/analyses/" + id + "/players").json()) {
+                players += p.get("shortTrack").asBoolean() ? 0 : 1;
+            }
+            final long expected = players;
+            wait.until(d -> d.findElements(By.cssSelector("#playerTable tr.player")).size() == expected);
+            assertTrue(expected > 0, "the clip's players are in the table");
+            assertTrue(driver.findElement(By.id("downloadJson")).getAttribute("href").endsWith("/analyses/" + id + "/export"));
+            assertTrue(driver.findElement(By.id("downloadCsv")).getAttribute("href").endsWith("/export?format=csv"));
+            assertTrue(driver.findElement(By.id("downloadJson")).getAttribute("download").endsWith("-analysis-" + id + ".json"));
+            assertTrue(driver.findElement(By.id("status")).getText().contains("not refreshing"), "a finished analysis is not polled");
             browser.screenshot(screenshots.resolve("web-analysis.png"));
             assertNoConsoleErrors(driver);
+        }
+    }
+
+    /**
+     * As a submitter: a file that is not a video is refused with the server's reason; a video is uploaded
+     * through the page's form and analysed, and its page shows it completed with a players table.
+     */
+    static void uploadAndAnalyze(Path video, Path notVideo, Path screenshots) throws Exception {
+        java.nio.file.Files.createDirectories(screenshots);
+        try (Browser browser = Browser.open()) {
+            WebDriver driver = browser.driver;
+            WebDriverWait wait = login(browser, TestServer.SUBMITTER);
+            wait.until(d -> d.findElement(By.id("upload")).isDisplayed());
+            driver.findElement(By.id("file")).sendKeys(notVideo.toAbsolutePath().toString());
+            driver.findElement(By.id("send")).click();
+            wait.until(d -> d.findElement(By.id("uploadResult")).getText().contains("not a video FFmpeg can open"));
+            browser.screenshot(screenshots.resolve("web-upload-refused.png"));
+            // the browser logs the refused upload's 400 itself; reading the log empties it for the check at the end
+            driver.manage().logs().get(LogType.BROWSER).getAll().forEach(e -> assertTrue(
+                    e.getMessage().contains("/api/uploads?name=notes-") && e.getMessage().contains("400"), "only the refusal: " + e));
+
+            driver.findElement(By.id("file")).sendKeys(video.toAbsolutePath().toString());
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("detector"))).selectByValue("nanodet");
+            driver.findElement(By.id("send")).click();
+            wait.until(d -> d.getCurrentUrl().matches(".*#analysis/[0-9]+$"));
+            WebDriverWait analysis = new WebDriverWait(driver, Duration.ofSeconds(240));
+            analysis.until(d -> d.findElement(By.id("summary")).getText().startsWith("completed"));
+            analysis.until(d -> !d.findElements(By.cssSelector("#playerTable tr.player")).isEmpty());
+            assertTrue(driver.findElement(By.id("title")).getText().contains("uploads/"), driver.findElement(By.id("title")).getText());
+            browser.screenshot(screenshots.resolve("web-uploaded-analysis.png"));
+            assertNoConsoleErrors(driver);
+        }
+    }
+
+    /** An unknown analysis shows the server's message, not an empty page. */
+    static void unknownAnalysis(Path screenshots) throws Exception {
+        try (Browser browser = Browser.open()) {
+            WebDriverWait wait = login(browser, TestServer.MONITOR);
+            browser.driver.get(TestServer.HTTPS + "/bbva/web/#analysis/987654");
+            wait.until(d -> d.findElement(By.id("reason")).getText().contains("No analysis 987654"));
+            browser.screenshot(screenshots.resolve("web-unknown-analysis.png"));
         }
     }
 

@@ -233,7 +233,7 @@ public class AnalysesResource {
 
     /** Where an analysis stands: the same numbers, from the same tables, as the CLI's status command. */
     public record Detail(long id, long executionId, String batchStatus, String exitStatus, String video, Long supersededBy,
-                         String phase, Count frames, Long detections, Count ocr, Integer detectPercent, Integer ocrPercent,
+                         Double fps, String phase, Count frames, Long detections, Count ocr, Integer detectPercent, Integer ocrPercent,
                          Integer overallPercent, String executionMode, List<AnalysisStatus.Stream> detectionStreams,
                          List<BatchRow> batches, List<BatchWorkers> workers, List<Analyses.Step> steps) {
     }
@@ -270,11 +270,11 @@ public class AnalysesResource {
         VideoEntity v = store.video(Analyses.videoOf(e)).orElse(null);
         if (v == null || superseded(id, v)) {
             return new Detail(id, s.executionId(), s.batchStatus(), s.exitStatus(), s.video(), v == null ? null : v.jobInstance,
-                    null, null, null, null, null, null, null, null, null, null, null, steps);
+                    null, null, null, null, null, null, null, null, null, null, null, null, steps);
         }
         AnalysisStatus status = statuses.of(v);
         Progress p = status.progress();
-        return new Detail(id, s.executionId(), s.batchStatus(), s.exitStatus(), s.video(), null, p.phase(),
+        return new Detail(id, s.executionId(), s.batchStatus(), s.exitStatus(), s.video(), null, v.fps, p.phase(),
                 new Count(p.framesDone(), p.framesTotal()), status.detections(), new Count(p.ocrDone(), p.ocrTotal()),
                 Progress.percent(p.detectFraction()), Progress.percent(p.ocrFraction()),
                 Progress.percent(p.overall(Progress.Weights.DEFAULT)), status.executionMode(), status.streams(),
@@ -340,13 +340,28 @@ public class AnalysesResource {
                 store.detectionsPage(v.id, offset, limit).stream().map(DetectionRow::of).toList()));
     }
 
-    /** The canonical export, byte for byte what {@code bbva export --format json} writes. */
+    /**
+     * The canonical export as a download named after the video: {@code format=json} (default) byte for
+     * byte what {@code bbva export} writes, {@code format=csv} a zip of the CSV tables of
+     * {@code bbva export --format csv}.
+     */
     @GET
     @Path("{id}/export")
+    @Produces({MediaType.APPLICATION_JSON, "application/zip"})
     @RolesAllowed("bbva-monitor")
-    public StreamingOutput export(@PathParam("id") long id) {
+    public Response export(@PathParam("id") long id, @QueryParam("format") @DefaultValue("json") String format) {
         VideoEntity v = videoOf(id);
-        return out -> new Exporter(store, players).writeJson(v, out);
+        String name = v.name.replaceAll("[^A-Za-z0-9._-]", "_") + "-analysis-" + id;
+        Exporter exporter = new Exporter(store, players);
+        return switch (format) {
+            case "json" -> download((StreamingOutput) out -> exporter.writeJson(v, out), MediaType.APPLICATION_JSON, name + ".json");
+            case "csv" -> download((StreamingOutput) out -> CsvZip.write(exporter, v, name, out), "application/zip", name + "-csv.zip");
+            default -> throw new AnalysisException("format must be json or csv, got '" + format + "'.");
+        };
+    }
+
+    private static Response download(StreamingOutput body, String type, String fileName) {
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 
     /** Frame N with the stored results drawn on it (as {@code bbva snapshot}). */
