@@ -172,9 +172,10 @@ function showDownloads(id, video, done) {
   }
 }
 
+// As bbva.render.Clock: rounded once, so 299.97 s is 5:00.0, not 4:60.0.
 function clock(frame, fps) {
-  const s = frame / fps;
-  return Math.floor(s / 60) + ':' + (s % 60).toFixed(1).padStart(4, '0');
+  const tenths = Math.round(frame / fps * 10);
+  return Math.floor(tenths / 600) + ':' + ((tenths % 600) / 10).toFixed(1).padStart(4, '0');
 }
 
 // One row per track long enough to trust, by team then number: what a coach reads first.

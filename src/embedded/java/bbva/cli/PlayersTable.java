@@ -44,6 +44,6 @@ final class PlayersTable {
 
     static String time(int frame, double fps) {
         double s = fps > 0 ? frame / fps : 0;
-        return String.format(Locale.ROOT, "%d:%04.1f", (int) (s / 60), s % 60);
+        return bbva.render.Clock.of(s, 1);
     }
 }

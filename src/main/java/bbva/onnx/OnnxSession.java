@@ -87,8 +87,9 @@ public final class OnnxSession implements AutoCloseable {
     public void close() {
         try {
             session.close();
-        } catch (OrtException ignored) {
-            // nothing else to release
+        } catch (OrtException e) {
+            // the session's native memory may not be freed: say so rather than leak in silence
+            throw new IllegalStateException("Could not close an ONNX Runtime session: " + e.getMessage(), e);
         }
     }
 }

@@ -166,7 +166,7 @@ public final class Annotator {
 
     private void drawHeader(Graphics2D g, int frame, boolean analysed, boolean cut, int width) {
         double seconds = frame / fps;
-        String text = String.format(Locale.ROOT, "frame %d  %d:%05.2f%s%s", frame, (int) (seconds / 60), seconds % 60,
+        String text = String.format(Locale.ROOT, "frame %d  %s%s%s", frame, Clock.of(seconds, 2),
                 cut ? "  CUT" : "", analysed ? "" : "  (not analysed)");
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         FontMetrics m = g.getFontMetrics();

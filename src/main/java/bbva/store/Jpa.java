@@ -44,10 +44,9 @@ final class Jpa {
             try {
                 return unit.get();
             } catch (PersistenceException e) {
-                if (attempt == ATTEMPTS || !lockConflict(e)) {
+                if (attempt == ATTEMPTS || !lockConflict(e) || !sleep(50L * attempt)) {
                     throw e;
                 }
-                sleep(50L * attempt);
             }
         }
     }
@@ -61,11 +60,14 @@ final class Jpa {
         return false;
     }
 
-    private static void sleep(long millis) {
+    /** False when interrupted (the interrupt is kept): a stopping thread does not retry. */
+    private static boolean sleep(long millis) {
         try {
             Thread.sleep(millis);
+            return true;
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -26,7 +26,8 @@ public final class FrameSource implements AutoCloseable {
         g.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
         try {
             g.start();
-        } catch (FrameGrabber.Exception e) {
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            closeQuietly(g);   // a failed start can leave FFmpeg's context half open
             throw new AnalysisException("Cannot open " + path + " as a video (" + e.getMessage()
                     + "). Check that it is a video file FFmpeg can read (.mp4, .avi, .mkv ...).", e);
         }
@@ -36,7 +37,12 @@ public final class FrameSource implements AutoCloseable {
         }
         FrameSource source = new FrameSource(path, g);
         if (startIndex > 0) {
-            source.seek(startIndex);
+            try {
+                source.seek(startIndex);
+            } catch (RuntimeException e) {
+                source.close();
+                throw e;
+            }
         }
         return source;
     }
