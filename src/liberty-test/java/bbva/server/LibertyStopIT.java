@@ -55,10 +55,11 @@ class LibertyStopIT {
     void stopAndRestartFromTheWebPage() throws Exception {
         String name = "stop-web-it";
         String clip = TestServer.clip(name, FRAMES);
-        String reference = reference(name, clip);
+        // every box read (--ocr-crops 0): the job then runs long enough for a person to click Stop mid-run
+        String reference = reference(name, clip, "--ocr-crops", "0");
         try (Browser browser = Browser.open()) {
             WebDriverWait wait = WebPage.login(browser, ADMIN);
-            long id = submit(clip);
+            long id = submit(clip, ",\"ocrCrops\":\"0\"");
             browser.driver.get(TestServer.HTTPS + "/bbva/web/#analysis/" + id);
             wait.until(d -> WebPage.completedCells(d) >= 1);
             int seen = WebPage.completedCells(browser.driver);
@@ -108,16 +109,22 @@ class LibertyStopIT {
         assertEquals(404, TestServer.post(SUBMITTER, API + "/analyses/987654/restart", "{}").status());
     }
 
-    private static String reference(String name, String clip) throws Exception {
+    private static String reference(String name, String clip, String... extra) throws Exception {
         String csv = clip.replace(".mp4", ".csv");
-        return EmbeddedReference.export(TestServer.itDir().resolve("embedded-" + name), "analyze",
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("analyze",
                 TestServer.media().resolve(clip).toString(), "--detector", "file", "--detections",
-                TestServer.media().resolve(csv).toString(), "--batch-size", "20", "--ocr-threads", "2", "--no-progress");
+                TestServer.media().resolve(csv).toString(), "--batch-size", "20", "--ocr-threads", "2", "--no-progress"));
+        args.addAll(java.util.List.of(extra));
+        return EmbeddedReference.export(TestServer.itDir().resolve("embedded-" + name), args.toArray(String[]::new));
     }
 
     private static long submit(String clip) throws Exception {
+        return submit(clip, "");
+    }
+
+    private static long submit(String clip, String extraOptions) throws Exception {
         TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses",
-                LibertyServerIT.submission(clip, ",\"batchSizeFrames\":\"20\""));
+                LibertyServerIT.submission(clip, ",\"batchSizeFrames\":\"20\"" + extraOptions));
         assertEquals(201, created.status(), created.body());
         return created.json().get("id").asLong();
     }
