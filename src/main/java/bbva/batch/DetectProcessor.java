@@ -33,7 +33,7 @@ public class DetectProcessor implements ItemProcessor {
         List<Detection> ranked = Detections.rank(frame.index(), detector().detect(frame));
         List<Detection> seen = ranked.stream().map(d -> d.person() ? d.withAppearance(Appearance.of(frame, d)) : d).toList();
         FrameView view = floor().view(frame, seen);
-        return new DetectedFrame(Floor.mark(seen, view.court(), frame.height()), view);
+        return new DetectedFrame(floor().mark(seen, view, frame.height()), view);
     }
 
     private Floor floor() {

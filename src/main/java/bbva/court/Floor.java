@@ -4,6 +4,7 @@ import bbva.detect.Detection;
 import bbva.video.VideoFrame;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The floor rule of an analysis ({@link CourtSpec}) applied to a frame: where the court is, and which
@@ -15,6 +16,8 @@ public final class Floor {
     static final int MIN_PEOPLE_ON_IT = 3;
     static final double MIN_SIZE = 0.55;
     static final int MIN_FOR_SIZE = 4;
+    /** Feet closer than this many heights below a found floor's far edge stand against the boards. */
+    static final double FAR_EDGE = 0.35;
 
     private final CourtSpec spec;
     private final Court fixed;
@@ -43,6 +46,28 @@ public final class Floor {
     }
 
     /**
+     * {@link #byFeetAndSize}, and on a floor found by its colour also everyone whose feet
+     * are less than {@link #FAR_EDGE} of their height below its far edge. The floor's colour runs past
+     * the far sideline to the boards or the bench, where staff and bench players stand; players keep
+     * in front of them. On the shared clip staff stood 0.16-0.30 of their height below the edge,
+     * players on the far sideline 0.40 or more. A polygon the user gave is the floor as it is.
+     */
+    public List<Detection> mark(List<Detection> detections, FrameView view, int frameHeight) {
+        List<Detection> marked = byFeetAndSize(detections, view.court(), frameHeight);
+        if (spec.mode() != CourtSpec.Mode.AUTO || view.court() == null) {
+            return marked;
+        }
+        return marked.stream().map(d -> d.inPlay() && againstFarEdge(d, view.court(), frameHeight) ? d.offCourt(true) : d).toList();
+    }
+
+    /** A floor that runs out of the frame's top has no far edge in view. */
+    static boolean againstFarEdge(Detection d, Court court, int frameHeight) {
+        OptionalDouble edge = court.farSidelineAt((d.x1() + d.x2()) / 2);
+        return edge.isPresent() && edge.getAsDouble() > 0.02 * frameHeight
+                && d.y2() - edge.getAsDouble() < FAR_EDGE * d.height();
+    }
+
+    /**
      * The detections with every person off the court marked, given the frame's court (none: nobody
      * is). Off the court are: feet off it; a box no taller than {@link #MIN_STANDING} times its width
      * (a courtside fan's head and shoulders in front of the floor; players, even crouching, are
@@ -51,7 +76,7 @@ public final class Floor {
      * hidden below the floor's edge). That height is a line of feet row, fitted to the people on the
      * floor with Theil-Sen's medians, which a few fans do not move.
      */
-    public static List<Detection> mark(List<Detection> detections, Court court, int frameHeight) {
+    static List<Detection> byFeetAndSize(List<Detection> detections, Court court, int frameHeight) {
         if (court == null) {
             return detections;
         }

@@ -34,9 +34,30 @@ class FloorTest {
                 person(700, 400, 740, 440),     // squat: a fan's head and shoulders
                 person(200, 400, 215, 440),     // far too small for where it stands
                 Detection.of(37, "sports ball", 0.9f, 200, 300, 210, 310));
-        List<Detection> marked = Floor.mark(frame, TRAPEZOID, 480);
+        List<Detection> marked = Floor.byFeetAndSize(frame, TRAPEZOID, 480);
         assertEquals(List.of(false, false, false, false, true, true, true, false), marked.stream().map(Detection::offCourt).toList());
-        assertEquals(frame, Floor.mark(frame, null, 480), "no court: nobody is off it");
+        assertEquals(frame, Floor.byFeetAndSize(frame, null, 480), "no court: nobody is off it");
+    }
+
+    @Test
+    void onAFloorFoundByColourWhoeverStandsAgainstTheFarEdgeIsOff() {
+        List<Detection> frame = List.of(
+                person(380, 150, 410, 210),     // staff against the boards: 10 px below the edge, 60 tall
+                person(500, 160, 530, 230),     // player on the far sideline: 30 px below, 70 tall
+                person(300, 300, 340, 400));
+        FrameView view = new FrameView(0, TRAPEZOID, null);
+        assertEquals(List.of(true, false, false),
+                new Floor(CourtSpec.parse("auto")).mark(frame, view, 480).stream().map(Detection::offCourt).toList());
+        assertEquals(List.of(false, false, false),
+                new Floor(CourtSpec.parse(TRAPEZOID.encode().replace(' ', ','))).mark(frame, view, 480).stream()
+                        .map(Detection::offCourt).toList(), "a polygon the user gave is the floor as it is");
+        Court toTheTop = new Court(new double[] {100, 0, 700, 0, 800, 460, 0, 460});
+        assertFalse(Floor.againstFarEdge(person(380, 0, 410, 10), toTheTop, 480), "a floor running out of the top has no far edge");
+        assertEquals(200, TRAPEZOID.farSidelineAt(400).getAsDouble(), 1e-9);
+        assertTrue(TRAPEZOID.farSidelineAt(750).isEmpty(), "a steep edge is a baseline");
+        assertTrue(TRAPEZOID.farSidelineAt(900).isEmpty());
+        assertTrue(TRAPEZOID.holdsFeetOf(person(20, 260, 40, 340), 480), "on the apron past the baseline: 0.2 of the height off");
+        assertFalse(TRAPEZOID.holdsFeetOf(person(380, 110, 410, 190), 480), "0.14 beyond the far sideline");
     }
 
     @Test
