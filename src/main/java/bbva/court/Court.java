@@ -35,16 +35,36 @@ public record Court(double[] corners) {
                 || distance(x, y, false) <= APRON_MARGIN * d.height();
     }
 
+    /** One side of the polygon, from (xa, ya) to (xb, yb). */
+    private record Edge(double xa, double ya, double xb, double yb) {
+        /** Runs across the picture (a sideline) rather than steeply (a baseline seen from the side). */
+        boolean flat() {
+            return Math.abs(yb - ya) <= FLAT * Math.abs(xb - xa);
+        }
+
+        double distance(double x, double y) {
+            double dx = xb - xa;
+            double dy = yb - ya;
+            double len = dx * dx + dy * dy;
+            double t = len == 0 ? 0 : Math.max(0, Math.min(1, ((x - xa) * dx + (y - ya) * dy) / len));
+            return Math.hypot(x - xa - t * dx, y - ya - t * dy);
+        }
+    }
+
+    private List<Edge> edges() {
+        int n = corners.length / 2;
+        List<Edge> edges = new ArrayList<>(n);
+        for (int i = 0, j = n - 1; i < n; j = i++) {
+            edges.add(new Edge(corners[2 * j], corners[2 * j + 1], corners[2 * i], corners[2 * i + 1]));
+        }
+        return edges;
+    }
+
     /** Even-odd rule; a point on an edge counts as inside. */
     public boolean contains(double x, double y) {
         boolean in = false;
-        int n = corners.length / 2;
-        for (int i = 0, j = n - 1; i < n; j = i++) {
-            double xi = corners[2 * i];
-            double yi = corners[2 * i + 1];
-            double xj = corners[2 * j];
-            double yj = corners[2 * j + 1];
-            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) {
+        for (Edge e : edges()) {
+            if ((e.yb() > y) != (e.ya() > y) && x < (e.xa() - e.xb()) * (y - e.yb()) / (e.ya() - e.yb()) + e.xb()) {
                 in = !in;
             }
         }
@@ -56,44 +76,23 @@ public record Court(double[] corners) {
      * sideline); empty when x is outside the polygon or the edge there is steep (a baseline).
      */
     public OptionalDouble farSidelineAt(double x) {
-        double[] top = null;
-        int n = corners.length / 2;
-        for (int i = 0, j = n - 1; i < n; j = i++) {
-            double xi = corners[2 * i];
-            double yi = corners[2 * i + 1];
-            double xj = corners[2 * j];
-            double yj = corners[2 * j + 1];
-            if (x >= Math.min(xi, xj) && x <= Math.max(xi, xj)) {
-                double y = xi == xj ? Math.min(yi, yj) : yi + (yj - yi) * (x - xi) / (xj - xi);
-                if (top == null || y < top[0]) {
-                    top = new double[] {y, flat(xi, yi, xj, yj) ? 1 : 0};
+        Edge top = null;
+        double topY = 0;
+        for (Edge e : edges()) {
+            if (x >= Math.min(e.xa(), e.xb()) && x <= Math.max(e.xa(), e.xb())) {
+                double y = e.xa() == e.xb() ? Math.min(e.ya(), e.yb()) : e.ya() + (e.yb() - e.ya()) * (x - e.xa()) / (e.xb() - e.xa());
+                if (top == null || y < topY) {
+                    top = e;
+                    topY = y;
                 }
             }
         }
-        return top == null || top[1] == 0 ? OptionalDouble.empty() : OptionalDouble.of(top[0]);
-    }
-
-    private static boolean flat(double xa, double ya, double xb, double yb) {
-        return Math.abs(yb - ya) <= FLAT * Math.abs(xb - xa);
+        return top == null || !top.flat() ? OptionalDouble.empty() : OptionalDouble.of(topY);
     }
 
     /** Distance from the point to the polygon's flat edges, or to its steep ones. */
     double distance(double x, double y, boolean flatEdges) {
-        double best = Double.MAX_VALUE;
-        int n = corners.length / 2;
-        for (int i = 0, j = n - 1; i < n; j = i++) {
-            double ax = corners[2 * j];
-            double ay = corners[2 * j + 1];
-            double dx = corners[2 * i] - ax;
-            double dy = corners[2 * i + 1] - ay;
-            if (flat(ax, ay, corners[2 * i], corners[2 * i + 1]) != flatEdges) {
-                continue;
-            }
-            double len = dx * dx + dy * dy;
-            double t = len == 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len));
-            best = Math.min(best, Math.hypot(x - ax - t * dx, y - ay - t * dy));
-        }
-        return best;
+        return edges().stream().filter(e -> e.flat() == flatEdges).mapToDouble(e -> e.distance(x, y)).min().orElse(Double.MAX_VALUE);
     }
 
     /** Stored form: "x,y x,y ..." in whole pixels. */
