@@ -1,6 +1,7 @@
 'use strict';
 // The analyses list with live batch strips and, for a submitter, a form to upload and analyze a video;
-// a page per analysis: state and reasons, downloads, frame viewer, players table and sheet.
+// a page per analysis: state and reasons, downloads, the video with its results (playback.js), players
+// table and sheet.
 // Everything comes from the REST API under ./api (same login and roles). Pages refresh only while
 // something runs.
 const api = '../api/analyses';
@@ -9,6 +10,8 @@ let timer = null;
 // After a stop or restart, look again for a while even if nothing shows as running yet.
 let pollUntil = 0;
 let user = {name: '', roles: []};
+// When the page of the analysis shown was asked for (the page's timing goals count from there).
+const openedAt = {id: null, t: 0};
 
 // A failed call throws the server's own message ({"error": ...}) when it sent one.
 async function json(url) {
@@ -38,6 +41,7 @@ function strip(batches, workers) {
     const batch = document.createElement('span');
     const w = (workers || [])[b.index] || {};
     batch.className = 'batch';
+    batch.dataset.frame = b.frameStart;
     batch.title = 'batch ' + b.index + ': frames ' + b.frameStart + '-' + b.frameEnd
       + ', detection ' + b.detectionStatus + (w.detectedBy ? ' (' + w.detectedBy + ')' : '')
       + ', OCR ' + b.ocrStatus + (w.readBy ? ' (' + w.readBy + ')' : '');
@@ -107,6 +111,10 @@ async function showAnalysis(id) {
   document.getElementById('list').hidden = true;
   document.getElementById('detail').hidden = false;
   document.getElementById('title').textContent = 'Analysis ' + id;
+  if (openedAt.id !== id) {
+    openedAt.id = id;
+    openedAt.t = performance.now();
+  }
   let d;
   try {
     d = await json(api + '/' + id);
@@ -140,14 +148,9 @@ async function showAnalysis(id) {
   const active = ACTIVE.includes(d.batchStatus);
   document.getElementById('stop').disabled = !active;
   document.getElementById('restart').disabled = active || d.batchStatus === 'COMPLETED' || d.supersededBy != null;
-  const slider = document.getElementById('frame');
-  const total = d.frames ? d.frames.total : 0;
-  // frames are drawn from stored results: there are none before the first batch is detected
-  if (d.frames && d.frames.done > 0 && slider.dataset.total !== String(total)) {
-    slider.dataset.total = total;
-    slider.max = total - 1;
-    slider.dataset.id = id;
-    showFrame();
+  // results are drawn from stored batches: there are none before the first batch is detected
+  if (d.supersededBy == null && d.frames && d.frames.done > 0) {
+    await Playback.open(id, openedAt.t);
   }
   const done = d.batchStatus === 'COMPLETED' && d.supersededBy == null;
   showDownloads(id, d.video, done);
@@ -155,7 +158,10 @@ async function showAnalysis(id) {
   // players are made by the last step (identify), after every batch is read: ask once the job has completed
   if (done && !players.src.endsWith('/' + id + '/players.png')) {
     players.src = api + '/' + id + '/players.png';
+    await Playback.refreshTeams();
+    const t0 = performance.now();
     await showPlayers(id, d.fps || 25);
+    document.getElementById('playerTable').dataset.ms = Math.round(performance.now() - t0);
   }
   return active;
 }
@@ -199,6 +205,8 @@ async function showPlayers(id, fps) {
       }
       tr.append(cell(team), cell(p.number ?? '-'), cell(p.confidence.toFixed(2)), cell((p.framesSeen / fps).toFixed(1) + ' s'),
         cell(clock(p.firstFrame, fps)), cell(clock(p.lastFrame, fps)), cell(p.trackId));
+      tr.dataset.track = p.trackId;
+      tr.addEventListener('click', () => showTrack(id, p, fps, tr));
       return tr;
     });
   if (rows.length === 0) {
@@ -213,10 +221,45 @@ async function showPlayers(id, fps) {
   document.getElementById('playerTable').hidden = false;
 }
 
-function showFrame() {
-  const slider = document.getElementById('frame');
-  document.getElementById('frameNumber').textContent = slider.value;
-  document.getElementById('frameImage').src = api + '/' + slider.dataset.id + '/frames/' + slider.value;
+// A player's clearest pictures, and the video at the first frame they appear in.
+function showTrack(id, p, fps, row) {
+  for (const other of document.querySelectorAll('#playerTable tr.chosen')) {
+    other.classList.remove('chosen');
+  }
+  row.classList.add('chosen');
+  document.getElementById('trackView').hidden = false;
+  document.getElementById('trackTitle').textContent = (p.number != null ? '#' + p.number : 'track ' + p.trackId)
+    + (p.team != null ? ', team ' + p.team : '') + ': on screen from ' + clock(p.firstFrame, fps) + ' to ' + clock(p.lastFrame, fps);
+  document.getElementById('trackPictures').src = api + '/' + id + '/playback/tracks/' + p.trackId + '.png';
+  Playback.seek(p.firstFrame);
+}
+
+// The annotated MP4 is written on the server once, on request; its progress shows until the download starts.
+async function renderVideo(event) {
+  event.preventDefault();
+  const id = Playback.current() || document.getElementById('actions').dataset.id;
+  const state = document.getElementById('videoRender');
+  const url = api + '/' + id + '/playback/annotated';
+  try {
+    let p = await post(url);
+    while (p.state !== 'READY') {
+      if (p.state === 'FAILED') {
+        throw new Error(p.reason);
+      }
+      state.textContent = 'drawing the video: ' + (p.framesTotal ? Math.round(100 * p.framesDone / p.framesTotal) : 0) + ' %';
+      await new Promise(r => setTimeout(r, 1000));
+      p = await json(url);
+    }
+    state.textContent = 'ready';
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = '';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  } catch (e) {
+    state.textContent = e.message;
+  }
 }
 
 async function route() {
@@ -316,18 +359,29 @@ async function uploadAndAnalyze(event) {
   }
 }
 
-document.getElementById('frame').addEventListener('change', showFrame);
+document.getElementById('prevFrame').addEventListener('click', () => Playback.step(-1));
+document.getElementById('nextFrame').addEventListener('click', () => Playback.step(1));
+document.addEventListener('keydown', e => {
+  if (e.target.tagName !== 'INPUT' && (e.key === ',' || e.key === '.')) {
+    Playback.step(e.key === ',' ? -1 : 1);
+  }
+});
+document.getElementById('strip').addEventListener('click', e => {
+  const batch = e.target.closest('.batch');
+  if (batch) {
+    Playback.seek(Number(batch.dataset.frame));
+  }
+});
+document.getElementById('downloadVideo').addEventListener('click', renderVideo);
 document.getElementById('stop').addEventListener('click', () => act('stop'));
 document.getElementById('restart').addEventListener('click', () => act('restart'));
 document.getElementById('upload').addEventListener('submit', uploadAndAnalyze);
 window.addEventListener('hashchange', () => {
-  const slider = document.getElementById('frame');
-  delete slider.dataset.total;
-  slider.max = 0;
-  slider.value = 0;
-  document.getElementById('frameNumber').textContent = '0';
-  document.getElementById('frameImage').removeAttribute('src');
+  Playback.close();
   document.getElementById('players').removeAttribute('src');
+  document.getElementById('trackPictures').removeAttribute('src');
+  document.getElementById('trackView').hidden = true;
+  document.getElementById('videoRender').textContent = '';
   document.querySelector('#playerTable tbody').replaceChildren();
   document.getElementById('playerTable').hidden = true;
   document.getElementById('actionResult').textContent = '';

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bbva.TestPaths;
+import bbva.video.FrameSource;
 import bbva.video.PlayerClip;
+import bbva.video.VideoFrame;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -106,6 +108,7 @@ class LibertyServerIT {
         assertTrue(TestServer.get(MONITOR, API + "/analyses").body().contains("\"id\":" + id));
         pictures(id);
         downloads(id, players.size());
+        playback(id);
         WebPage.checkCompletedAnalysis(MONITOR, id, clip, FRAMES, TestServer.itDir());
         assertEquals(401, TestServer.get(null, TestServer.HTTP + "/bbva/web/").status(), "the page needs a login");
     }
@@ -207,6 +210,90 @@ class LibertyServerIT {
         TestServer.Reply xml = TestServer.get(MONITOR, API + "/analyses/" + id + "/export?format=xml");
         assertEquals(400, xml.status(), xml.body());
         assertTrue(xml.json().get("error").asText().contains("format must be json or csv"), xml.body());
+    }
+
+    /**
+     * What the page plays: this clip is MPEG-4 Part 2, which browsers do not play, so the server writes an
+     * H.264 copy once (202 with progress until then), then serves it in ranges; boxes by frame range; a
+     * track's pictures; the annotated MP4, written on request.
+     */
+    static void playback(long id) throws Exception {
+        String base = API + "/analyses/" + id + "/playback";
+        TestServer.Ranged part = awaitRendition(base + "/video", "bytes=0-99");
+        assertEquals(206, part.status());
+        assertEquals(100, part.body().length);
+        assertTrue(part.contentRange().matches("bytes 0-99/\\d+"), part.contentRange());
+        assertEquals("ftyp", new String(part.body(), 4, 4, StandardCharsets.US_ASCII), "an MP4");
+        long size = Long.parseLong(part.contentRange().substring(part.contentRange().indexOf('/') + 1));
+        assertEquals(416, TestServer.getRange(MONITOR, base + "/video", "bytes=" + size + "-").status());
+        TestServer.Bytes whole = TestServer.getBytes(MONITOR, base + "/video");
+        assertEquals(200, whole.status());
+        assertEquals(size, whole.body().length);
+        Path copy = TestServer.itDir().resolve("playback-" + id + ".mp4");
+        Files.write(copy, whole.body());
+        assertEquals(FRAMES, frames(copy), "the browser copy has every frame");
+
+        JsonNode boxes = TestServer.get(MONITOR, base + "/boxes?from=30&to=39").json();
+        assertEquals(10, boxes.get("frames").size());
+        assertEquals(30, boxes.get("frames").get(0).get("frame").asInt());
+        List<String[]> truth = Files.readAllLines(TestServer.media().resolve(clip.replace(".mp4", ".csv"))).stream()
+                .map(l -> l.split(",")).filter(f -> f[0].equals("30")).toList();
+        assertEquals(truth.size(), boxes.get("frames").get(0).get("boxes").size(), "frame 30's boxes");
+        JsonNode box = boxes.get("frames").get(0).get("boxes").get(0);
+        assertTrue(box.get("track").isInt() && box.has("team") && box.get("number").isTextual(), box.toString());
+        assertEquals(400, TestServer.get(MONITOR, base + "/boxes?from=0&to=" + FRAMES).status());
+
+        TestServer.Bytes pictures = TestServer.getBytes(MONITOR, base + "/tracks/" + box.get("track").asInt() + ".png");
+        assertEquals(200, pictures.status());
+        BufferedImage strip = ImageIO.read(new ByteArrayInputStream(pictures.body()));
+        assertTrue(strip.getWidth() > 2 * strip.getHeight() / 2, "three pictures side by side: " + strip.getWidth());
+        assertEquals(400, TestServer.get(MONITOR, base + "/tracks/99999.png").status());
+
+        assertEquals(403, TestServer.post(MONITOR, base + "/annotated", "{}").status(), "drawing a video is a submitter's");
+        long t0 = System.nanoTime();
+        TestServer.Reply started = TestServer.post(SUBMITTER, base + "/annotated", "{}");
+        assertTrue(started.status() == 202 || started.status() == 200, started.body());
+        TestServer.Bytes annotated = null;
+        for (int i = 0; i < 120 && (annotated == null || annotated.status() == 202); i++) {
+            Thread.sleep(annotated == null ? 0 : 500);
+            annotated = TestServer.getBytes(MONITOR, base + "/annotated");
+        }
+        assertEquals(200, annotated.status(), new String(annotated.body(), StandardCharsets.UTF_8));
+        TestServer.note("annotated MP4 of %d frames written on request in %.1f s", FRAMES, (System.nanoTime() - t0) / 1e9);
+        assertTrue(annotated.disposition().endsWith("-annotated.mp4\""), annotated.disposition());
+        Path drawn = TestServer.itDir().resolve("annotated-" + id + ".mp4");
+        Files.write(drawn, annotated.body());
+        assertEquals(FRAMES, frames(drawn));
+        try (FrameSource source = FrameSource.open(drawn, 30)) {
+            VideoFrame frame = source.next();
+            int x = Math.round(box.get("x1").floatValue());
+            int y = Math.round((box.get("y1").floatValue() + box.get("y2").floatValue()) / 2);
+            int plain = PlayerClip.draw(30).getRGB(x, y);
+            int i = (y * frame.width() + x) * 3;
+            int diff = Math.abs((frame.bgr()[i] & 0xff) - (plain & 0xff)) + Math.abs((frame.bgr()[i + 1] & 0xff) - (plain >> 8 & 0xff))
+                    + Math.abs((frame.bgr()[i + 2] & 0xff) - (plain >> 16 & 0xff));
+            assertTrue(diff > 60, "the box's edge is drawn over frame 30 of the annotated video: " + diff);
+        }
+    }
+
+    private static int frames(Path video) {
+        int n = 0;
+        try (FrameSource source = FrameSource.open(video, 0)) {
+            while (source.next() != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The rendition, once the server has written it (it answers 202 with its progress until then). */
+    private static TestServer.Ranged awaitRendition(String url, String range) throws Exception {
+        TestServer.Ranged r = TestServer.getRange(MONITOR, url, range);
+        for (int i = 0; i < 240 && r.status() == 202; i++) {
+            Thread.sleep(500);
+            r = TestServer.getRange(MONITOR, url, range);
+        }
+        return r;
     }
 
     @Test

@@ -88,6 +88,16 @@ public final class TestServer {
                 r.headers().firstValue("Content-Disposition").orElse(""));
     }
 
+    /** A GET with a Range header: status, body and Content-Range. */
+    public record Ranged(int status, byte[] body, String contentRange) {
+    }
+
+    public static Ranged getRange(String user, String url, String range) throws IOException, InterruptedException {
+        HttpRequest request = authorized(user, HttpRequest.newBuilder(URI.create(url)).header("Range", range).GET()).build();
+        HttpResponse<byte[]> r = client().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return new Ranged(r.statusCode(), r.body(), r.headers().firstValue("Content-Range").orElse(""));
+    }
+
     public static Reply get(String user, String url) throws IOException, InterruptedException {
         return send(user, HttpRequest.newBuilder(URI.create(url)).GET());
     }

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import bbva.video.PlayerClip;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
@@ -38,12 +42,8 @@ final class WebPage {
 
             driver.findElement(row).click();
             wait.until(d -> d.findElement(By.id("title")).getText().contains("Analysis " + id));
-            wait.until(d -> loadedWidth(d, "frameImage") == 640 && loadedWidth(d, "players") == 4 * 180);
-            ((JavascriptExecutor) driver).executeScript("const s = document.getElementById('frame');"
-                    + "s.value = 30; s.dispatchEvent(new Event('change'));");
-            wait.until(d -> d.findElement(By.id("frameImage")).getAttribute("src").endsWith("/frames/30")
-                    && loadedWidth(d, "frameImage") == 640);
-            assertEquals("30", driver.findElement(By.id("frameNumber")).getText());
+            wait.until(d -> loadedWidth(d, "players") == 4 * 180);
+            watchTheVideo(browser, wait, user, id, screenshots);
             assertTrue(!driver.findElement(By.id("actions")).isDisplayed(), user + " may not stop or restart: no buttons");
             long players = 0;
             for (com.fasterxml.jackson.databind.JsonNode p : TestServer.get(user, TestServer.API + "/analyses/" + id + "/players").json()) {
@@ -57,8 +57,114 @@ final class WebPage {
             assertTrue(driver.findElement(By.id("downloadJson")).getAttribute("download").endsWith("-analysis-" + id + ".json"));
             assertTrue(driver.findElement(By.id("status")).getText().contains("not refreshing"), "a finished analysis is not polled");
             browser.screenshot(screenshots.resolve("web-analysis.png"));
+            long tableMs = Long.parseLong(wait.until(d -> attribute(d, "playerTable", "ms")));
+            TestServer.note("web page: players table shown %d ms after asking (goal 300 ms)", tableMs);
+
+            WebElement first = driver.findElements(By.cssSelector("#playerTable tr.player")).get(0);
+            JsonNode player = player(user, id, Integer.parseInt(first.getAttribute("data-track")));
+            first.click();
+            wait.until(d -> loadedWidth(d, "trackPictures") > 0);
+            wait.until(d -> String.valueOf(player.get("firstFrame").asInt()).equals(attribute(d, "overlay", "frame")));
+            assertTrue(driver.findElement(By.id("trackTitle")).getText().contains("#" + player.get("number").asText()));
+            browser.screenshot(screenshots.resolve("web-player.png"));
             assertNoConsoleErrors(driver);
         }
+    }
+
+    private static JsonNode player(String user, long id, int track) throws Exception {
+        for (JsonNode p : TestServer.get(user, TestServer.API + "/analyses/" + id + "/players").json()) {
+            if (p.get("trackId").asInt() == track) {
+                return p;
+            }
+        }
+        throw new AssertionError("no player with track " + track);
+    }
+
+    /**
+     * The video plays in the page with the stored boxes drawn over it at the frame shown: after each
+     * seek the picture is that frame of the clip (compared along a row with the frames beside it) and a
+     * stored box's edge is drawn on the overlay. Reports first boxes and seek times.
+     */
+    static void watchTheVideo(Browser browser, WebDriverWait wait, String user, long id, Path screenshots) throws Exception {
+        WebDriver driver = browser.driver;
+        WebDriverWait long_ = new WebDriverWait(driver, Duration.ofSeconds(120));   // a browser copy may be written first
+        String firstBoxes = long_.until(d -> attribute(d, "overlay", "firstBoxesMs"));
+        List<Long> seeks = new ArrayList<>();
+        for (int frame = 5; frame < 60; frame += 5) {
+            final int f = frame;
+            ((JavascriptExecutor) driver).executeScript("Playback.seek(arguments[0])", f);
+            wait.until(d -> String.valueOf(f).equals(attribute(d, "overlay", "frame")) && attribute(d, "overlay", "seekMs") != null);
+            seeks.add(Long.parseLong(attribute(driver, "overlay", "seekMs")));
+            JsonNode boxes = TestServer.get(user, TestServer.API + "/analyses/" + id + "/playback/boxes?from=" + f + "&to=" + f).json()
+                    .get("frames").get(0).get("boxes");
+            assertTrue(boxes.size() > 0, "frame " + f + " has boxes");
+            JsonNode b = boxes.get(0);
+            int y = (int) Math.round(b.get("y1").asDouble() + 0.4 * (b.get("y2").asDouble() - b.get("y1").asDouble()));
+            assertEquals(f, nearestClipFrame(driver, y, f), "the picture shown is frame " + f);
+            List<?> pixel = (List<?>) ((JavascriptExecutor) driver).executeScript("return Array.from(document.getElementById('overlay')"
+                    + ".getContext('2d').getImageData(arguments[0], arguments[1], 1, 1).data);", (int) Math.round(b.get("x1").asDouble()), y);
+            assertTrue(((Number) pixel.get(3)).intValue() > 0, "frame " + f + ": the box's edge is drawn: " + pixel);
+            if (f == 30) {
+                browser.screenshot(screenshots.resolve("web-video-frame30.png"));
+            }
+        }
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('nextFrame').click()");
+        wait.until(d -> "56".equals(attribute(d, "overlay", "frame")));
+        Collections.sort(seeks);
+        TestServer.note("web page: first frame with boxes %s ms after opening (goal 1000); seek p50 %d ms, p95 %d ms over %d (goal 300)",
+                firstBoxes, seeks.get(seeks.size() / 2), seeks.get((int) Math.ceil(seeks.size() * 0.95) - 1), seeks.size());
+    }
+
+    /** Which of frames f-1, f, f+1 of the rendered clip the video element shows, by one row's red channel. */
+    private static int nearestClipFrame(WebDriver driver, int row, int f) {
+        return nearestFrame(driver, row, f, candidate -> {
+            java.awt.image.BufferedImage img = PlayerClip.draw(candidate);
+            int[] red = new int[img.getWidth()];
+            for (int x = 0; x < red.length; x++) {
+                red[x] = img.getRGB(x, row) >> 16 & 0xff;
+            }
+            return red;
+        });
+    }
+
+    /** Which of frames f-1, f, f+1 of a video file (decoded by FFmpeg here) the video element shows. */
+    static int nearestVideoFrame(WebDriver driver, Path video, int row, int f) {
+        return nearestFrame(driver, row, f, candidate -> {
+            try (bbva.video.FrameSource source = bbva.video.FrameSource.open(video, candidate)) {
+                bbva.video.VideoFrame frame = source.next();
+                int[] red = new int[frame.width()];
+                for (int x = 0; x < red.length; x++) {
+                    red[x] = frame.bgr()[(row * frame.width() + x) * 3 + 2] & 0xff;
+                }
+                return red;
+            }
+        });
+    }
+
+    private static int nearestFrame(WebDriver driver, int row, int f, java.util.function.IntFunction<int[]> redOf) {
+        List<?> shown = (List<?>) ((JavascriptExecutor) driver).executeScript("const v = document.getElementById('video');"
+                + "const c = document.createElement('canvas'); c.width = v.videoWidth; c.height = v.videoHeight;"
+                + "const g = c.getContext('2d'); g.drawImage(v, 0, 0);"
+                + "return Array.from(g.getImageData(0, arguments[0], c.width, 1).data).filter((x, i) => i % 4 === 0);", row);
+        int best = -1;
+        long bestDiff = Long.MAX_VALUE;
+        for (int candidate = Math.max(0, f - 1); candidate <= f + 1; candidate++) {
+            int[] red = redOf.apply(candidate);
+            long diff = 0;
+            for (int x = 0; x < shown.size(); x++) {
+                diff += Math.abs(((Number) shown.get(x)).intValue() - red[x]);
+            }
+            if (diff < bestDiff) {
+                bestDiff = diff;
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    private static String attribute(WebDriver d, String id, String key) {
+        Object v = ((JavascriptExecutor) d).executeScript("return document.getElementById(arguments[0]).dataset[arguments[1]] || null;", id, key);
+        return v == null ? null : v.toString();
     }
 
     /**
@@ -87,6 +193,26 @@ final class WebPage {
             analysis.until(d -> d.findElement(By.id("summary")).getText().startsWith("completed"));
             analysis.until(d -> !d.findElements(By.cssSelector("#playerTable tr.player")).isEmpty());
             assertTrue(driver.findElement(By.id("title")).getText().contains("uploads/"), driver.findElement(By.id("title")).getText());
+            // an H.264 MP4 plays as it is: boxes over the right frame of the real broadcast
+            long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*#analysis/", ""));
+            analysis.until(d -> attribute(d, "overlay", "firstBoxesMs") != null);
+            for (int f : new int[] {25, 82, 140}) {
+                ((JavascriptExecutor) driver).executeScript("Playback.seek(arguments[0])", f);
+                analysis.until(d -> String.valueOf(f).equals(attribute(d, "overlay", "frame")));
+                JsonNode tracked = null;
+                for (JsonNode b : TestServer.get(TestServer.SUBMITTER, TestServer.API + "/analyses/" + id + "/playback/boxes?from=" + f
+                        + "&to=" + f).json().get("frames").get(0).get("boxes")) {
+                    tracked = tracked == null && !b.get("track").isNull() ? b : tracked;
+                }
+                int y = (int) Math.round((tracked.get("y1").asDouble() + tracked.get("y2").asDouble()) / 2);
+                assertEquals(f, nearestVideoFrame(driver, video, y, f), "the broadcast's frame " + f + " is shown");
+                List<?> pixel = (List<?>) ((JavascriptExecutor) driver).executeScript("return Array.from(document.getElementById('overlay')"
+                        + ".getContext('2d').getImageData(arguments[0], arguments[1], 1, 1).data);",
+                        (int) Math.round(tracked.get("x1").asDouble()), y);
+                assertTrue(((Number) pixel.get(3)).intValue() > 0, "frame " + f + ": a tracked box is drawn: " + pixel);
+            }
+            TestServer.note("web page, broadcast clip (H.264 played as it is): first frame with boxes %s ms after opening",
+                    attribute(driver, "overlay", "firstBoxesMs"));
             browser.screenshot(screenshots.resolve("web-uploaded-analysis.png"));
             assertNoConsoleErrors(driver);
         }

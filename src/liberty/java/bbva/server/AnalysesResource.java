@@ -79,6 +79,8 @@ public class AnalysesResource {
     ServerSlots slots;
     @Inject
     AnalysisStatuses statuses;
+    @Inject
+    AnalysisVideos videos;
 
     private final Analyses analyses = new Analyses(BatchRuntime.getJobOperator());
 
@@ -195,7 +197,7 @@ public class AnalysesResource {
     public Response restart(@PathParam("id") long id, String ignored) {
         JobExecution e = latestExecution(id);
         VideoEntity v = store.video(Analyses.videoOf(e)).orElse(null);
-        if (v != null && superseded(id, v)) {
+        if (v != null && AnalysisVideos.superseded(id, v)) {
             throw new ClientErrorException("Analysis " + id + " was superseded by analysis " + v.jobInstance
                     + " of the same video; restart that one.", 409);
         }
@@ -268,7 +270,7 @@ public class AnalysesResource {
         Summary s = summary(id, e);
         List<Analyses.Step> steps = analyses.steps(e.getExecutionId());
         VideoEntity v = store.video(Analyses.videoOf(e)).orElse(null);
-        if (v == null || superseded(id, v)) {
+        if (v == null || AnalysisVideos.superseded(id, v)) {
             return new Detail(id, s.executionId(), s.batchStatus(), s.exitStatus(), s.video(), v == null ? null : v.jobInstance,
                     null, null, null, null, null, null, null, null, null, null, null, null, steps);
         }
@@ -386,22 +388,10 @@ public class AnalysesResource {
     }
 
     private JobExecution latestExecution(long id) {
-        return analyses.latestExecution(id)
-                .orElseThrow(() -> new NotFoundException("No analysis " + id + ": GET /api/analyses lists them."));
+        return videos.latestExecution(id);
     }
 
     private VideoEntity videoOf(long id) {
-        String path = Analyses.videoOf(latestExecution(id));
-        VideoEntity v = store.video(path).orElseThrow(() -> new NotFoundException("Analysis " + id + " has no results yet."));
-        if (superseded(id, v)) {
-            throw new ClientErrorException("Analysis " + id + " was superseded by analysis " + v.jobInstance
-                    + " of the same video, whose results replaced its own.", 409);
-        }
-        return v;
-    }
-
-    /** Results are kept per video file: a later analysis of the file replaces an earlier one's. */
-    private static boolean superseded(long id, VideoEntity v) {
-        return v.jobInstance != null && v.jobInstance != id;
+        return videos.of(id);
     }
 }

@@ -83,7 +83,8 @@ public final class PlayerSheet {
         return sheet;
     }
 
-    private static BufferedImage picture(Path video, Detection d) {
+    /** The box with a small margin, cut from its frame. */
+    static BufferedImage picture(Path video, Detection d) {
         try (FrameSource source = FrameSource.open(video, d.frame())) {
             VideoFrame f = source.next();
             if (f == null) {

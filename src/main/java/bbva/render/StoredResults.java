@@ -92,6 +92,19 @@ public final class StoredResults {
         return best;
     }
 
+    /** Every box of a track, in frame order. */
+    public List<Detection> boxesOf(int trackId) {
+        List<Detection> boxes = new ArrayList<>();
+        store.forEachBatch(video.id, BatchPlan.of(video), (span, detections) -> {
+            for (Detection d : detections) {
+                if (d.trackId() != null && d.trackId() == trackId) {
+                    boxes.add(d);
+                }
+            }
+        });
+        return boxes;
+    }
+
     private static float area(Detection d) {
         return d.width() * d.height();
     }

@@ -21,7 +21,7 @@ import org.bytedeco.javacv.FrameRecorder;
 import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
- * Writes frames [from, to] of a video with its stored results drawn on them. The file is written
+ * Writes frames [from, to] of a video with its stored results drawn on them, or a plain copy of it. The file is written
  * under a hidden temporary name beside the output and moved to the output name only when complete,
  * so a stopped or failed render never leaves a partial file under the name asked for.
  */
@@ -49,6 +49,18 @@ public final class VideoRenderer {
     }
 
     public Result render(StoredResults results, Path video, int from, int to, Path output, IntConsumer progress) {
+        return write(results, video, from, to, output, progress);
+    }
+
+    /**
+     * The video's frames [0, to] as they are, in the output's format (H.264 for .mp4): a copy a web
+     * browser can play, frame for frame.
+     */
+    public Result transcode(Path video, int to, Path output, IntConsumer progress) {
+        return write(null, video, 0, to, output, progress);
+    }
+
+    private Result write(StoredResults results, Path video, int from, int to, Path output, IntConsumer progress) {
         String format = formatOf(output);
         Path temp = output.toAbsolutePath().resolveSibling("." + output.getFileName() + ".partial");
         long t0 = System.nanoTime();
@@ -70,7 +82,9 @@ public final class VideoRenderer {
                         break;
                     }
                     System.arraycopy(frame.bgr(), 0, pixels, 0, pixels.length);
-                    annotator.draw(image, f, results.analysed(f), results.at(f), results);
+                    if (results != null) {
+                        annotator.draw(image, f, results.analysed(f), results.at(f), results);
+                    }
                     recorder.record(converter.convert(image));
                     written++;
                     progress.accept(written);
