@@ -79,7 +79,18 @@ class BurstIT {
                 assertEquals(201, r.status(), r.body());
                 ids.add(r.json().get("id").asLong());
             }
-            for (long id : ids) {
+            // the last one waits for a slot: a stop answers at once, and it ends STOPPED without running
+            long queued = ids.get(JOBS - 1);
+            long s0 = System.nanoTime();
+            TestServer.Reply stop = TestServer.post(SUBMITTER, API + "/analyses/" + queued + "/stop", "{}");
+            long stopMs = (System.nanoTime() - s0) / 1_000_000;
+            assertEquals(202, stop.status(), stop.body());
+            JsonNode stopped = TestServer.awaitFinal(queued, 120);
+            TestServer.note("stop of a queued analysis answered in %d ms; it ended %s after %.1f s", stopMs,
+                    stopped.get("batchStatus").asText(), (System.nanoTime() - s0) / 1e9);
+            assertEquals("STOPPED", stopped.get("batchStatus").asText(), stopped.toString());
+            assertTrue(stopMs < 2000, "a stop answers at once: " + stopMs + " ms");
+            for (long id : ids.subList(0, JOBS - 1)) {
                 JsonNode a = TestServer.awaitFinal(id, 600);
                 assertEquals("COMPLETED", a.get("batchStatus").asText(), a.toString());
                 assertEquals(4, TestServer.get(MONITOR, API + "/analyses/" + id + "/players").json().size());

@@ -297,6 +297,18 @@ class LibertyServerIT {
     }
 
     @Test
+    void aFailedAnalysisShowsItsReasonOnThePage() throws Exception {
+        String failing = TestServer.clip("failing-it", 60);
+        TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses", submission(failing, ",\"failAtFrame\":\"40\""));
+        assertEquals(201, created.status(), created.body());
+        long id = created.json().get("id").asLong();
+        JsonNode failed = TestServer.awaitFinal(id, 180);
+        assertEquals("FAILED", failed.get("batchStatus").asText(), failed.toString());
+        assertTrue(failed.get("exitStatus").asText().contains("forced failure at frame 40"), failed.toString());
+        WebPage.failedAnalysis(id, "forced failure at frame 40", TestServer.itDir());
+    }
+
+    @Test
     void uploadAndAnalyzeFromThePage() throws Exception {
         WebPage.unknownAnalysis(TestServer.itDir());
         Path broadcast = TestPaths.broadcast();   // skips the rest when ../shared/media is absent

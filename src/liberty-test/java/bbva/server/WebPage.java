@@ -211,10 +211,30 @@ final class WebPage {
                         (int) Math.round(tracked.get("x1").asDouble()), y);
                 assertTrue(((Number) pixel.get(3)).intValue() > 0, "frame " + f + ": a tracked box is drawn: " + pixel);
             }
-            TestServer.note("web page, broadcast clip (H.264 played as it is): first frame with boxes %s ms after opening",
+            TestServer.note("web page, broadcast clip (H.264 played as it is), opened as its analysis started: boxes on the video "
+                    + "%s ms later, while it ran",
                     attribute(driver, "overlay", "firstBoxesMs"));
             browser.screenshot(screenshots.resolve("web-uploaded-analysis.png"));
             assertNoConsoleErrors(driver);
+        }
+    }
+
+    /**
+     * A failed analysis shows why and what to do; its first batch's results still play (the rest
+     * says "not analysed yet").
+     */
+    static void failedAnalysis(long id, String reason, Path screenshots) throws Exception {
+        try (Browser browser = Browser.open()) {
+            WebDriverWait wait = login(browser, TestServer.SUBMITTER);
+            browser.driver.get(TestServer.HTTPS + "/bbva/web/#analysis/" + id);
+            wait.until(d -> d.findElement(By.id("reason")).getText().startsWith("Failed: "));
+            String text = browser.driver.findElement(By.id("reason")).getText();
+            assertTrue(text.contains(reason) && text.contains("Restart"), text);
+            assertTrue(browser.driver.findElement(By.id("restart")).isEnabled(), "a failed analysis can be restarted");
+            wait.until(d -> attribute(d, "overlay", "frame") != null);
+            ((JavascriptExecutor) browser.driver).executeScript("Playback.seek(45)");
+            wait.until(d -> "45".equals(attribute(d, "overlay", "frame")) && "0".equals(attribute(d, "overlay", "boxes")));
+            browser.screenshot(screenshots.resolve("web-failed-analysis.png"));
         }
     }
 

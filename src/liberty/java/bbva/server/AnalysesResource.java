@@ -163,6 +163,7 @@ public class AnalysesResource {
         if (!Analyses.active(e)) {
             throw new ClientErrorException("Analysis " + id + " is not running (" + e.getBatchStatus() + ").", 409);
         }
+        slots.stopWaiting(e.getExecutionId());
         try {
             analyses.stop(e);
         } catch (JobExecutionNotRunningException gone) {

@@ -6,6 +6,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +29,7 @@ public class ServerSlots implements AnalysisSlots {
     private int running;
     private int queueLimit;
     private final Set<Long> holders = new HashSet<>();
+    private final Set<Long> stopRequested = ConcurrentHashMap.newKeySet();
     private final AtomicInteger waiting = new AtomicInteger();
 
     @PostConstruct
@@ -48,17 +50,31 @@ public class ServerSlots implements AnalysisSlots {
         waiting.incrementAndGet();
         try {
             while (!slots.tryAcquire(200, TimeUnit.MILLISECONDS)) {
-                if (stop.getAsBoolean()) {
+                if (stop.getAsBoolean() || stopRequested.remove(execution)) {
                     return false;
                 }
             }
         } finally {
             waiting.decrementAndGet();
         }
+        stopRequested.remove(execution);
         synchronized (holders) {
             holders.add(execution);
         }
         return true;
+    }
+
+    /**
+     * Ends the wait of an execution that waits for a slot. Liberty's JobOperator.stop cannot mark the
+     * job STOPPING while it waits (the wait is in beforeJob, which Liberty runs holding the job's stop
+     * lock), so the stop answered only once a slot came free: this lets the wait end first.
+     */
+    void stopWaiting(long execution) {
+        synchronized (holders) {
+            if (!holders.contains(execution)) {
+                stopRequested.add(execution);
+            }
+        }
     }
 
     @Override
