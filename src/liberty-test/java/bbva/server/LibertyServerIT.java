@@ -296,6 +296,18 @@ class LibertyServerIT {
         return r;
     }
 
+    /** The page's timing goals on an analysis as long as vtest.avi (795 frames): first boxes, seeks, players table. */
+    @Test
+    void theWebPageKeepsItsTimesOnA795FrameAnalysis() throws Exception {
+        String longClip = TestServer.clip("long-it", 795);
+        TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses", submission(longClip, ""));
+        assertEquals(201, created.status(), created.body());
+        long id = created.json().get("id").asLong();
+        JsonNode done = TestServer.awaitFinal(id, 300);
+        assertEquals("COMPLETED", done.get("batchStatus").asText(), done.toString());
+        WebPage.timings(MONITOR, id, 795, TestServer.itDir());
+    }
+
     @Test
     void aFailedAnalysisShowsItsReasonOnThePage() throws Exception {
         String failing = TestServer.clip("failing-it", 60);
