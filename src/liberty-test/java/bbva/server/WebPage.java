@@ -277,6 +277,13 @@ final class WebPage {
             ((JavascriptExecutor) browser.driver).executeScript("Playback.seek(45)");
             wait.until(d -> "45".equals(attribute(d, "overlay", "frame")) && "0".equals(attribute(d, "overlay", "boxes")));
             browser.screenshot(screenshots.resolve("web-failed-analysis.png"));
+            // going to another analysis leaves nothing of this one on screen
+            ((JavascriptExecutor) browser.driver).executeScript("location.hash = '#analysis/987654'");
+            wait.until(d -> d.findElement(By.id("reason")).getText().contains("No analysis 987654"));
+            assertEquals(null, attribute(browser.driver, "overlay", "frame"));
+            assertEquals(Boolean.FALSE, ((JavascriptExecutor) browser.driver).executeScript(
+                    "return document.getElementById('video').hasAttribute('src');"));
+            assertEquals("-", browser.driver.findElement(By.id("frameNumber")).getText());
         }
     }
 
