@@ -33,6 +33,7 @@ final class JobWatcher {
     private final PrintStream err = System.err;
     private final AnalysisStatuses statuses;
     private long ocrNanos0;
+    private RunMetrics metrics;
 
     JobWatcher(EmbeddedRuntime runtime, String video, Progress.Weights weights, boolean showProgress) {
         this.runtime = runtime;
@@ -62,8 +63,9 @@ final class JobWatcher {
     private int follow(long executionId) throws InterruptedException, IOException {
         out.println("Execution " + executionId + ": analyzing " + video);
         long t0 = System.nanoTime();
-        long inference0 = RunMetrics.inferenceNanos();
-        ocrNanos0 = RunMetrics.ocrNanos();
+        metrics = RunMetrics.of(executionId);
+        long inference0 = metrics.inferenceNanos();
+        ocrNanos0 = metrics.ocrNanos();
         int framesBefore = progress().map(Progress::framesDone).orElse(0);
         RunStats stats = new RunStats();
         BatchStatus status;
@@ -85,9 +87,9 @@ final class JobWatcher {
             signalled = signals.exitCode();
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        double inference = (RunMetrics.inferenceNanos() - inference0) / 1e9;
+        double inference = (metrics.inferenceNanos() - inference0) / 1e9;
         int framesRun = summarize(executionId, status, wall, inference, framesBefore);
-        stats.writeIfRequested(wall, inference, framesRun, RunMetrics.stepSeconds(), RunMetrics.ocrWaitNanos() / 1e9);
+        stats.writeIfRequested(wall, inference, framesRun, metrics.stepSeconds(), metrics.ocrWaitNanos() / 1e9);
         if (signalled.isPresent() && status != BatchStatus.COMPLETED) {
             return signalled.getAsInt();
         }
@@ -143,7 +145,7 @@ final class JobWatcher {
 
     /** The OCR model's time in this run, when it ran. */
     private String ocrModelTime() {
-        double seconds = (RunMetrics.ocrNanos() - ocrNanos0) / 1e9;
+        double seconds = (metrics.ocrNanos() - ocrNanos0) / 1e9;
         return seconds > 0 ? String.format(Locale.ROOT, ", OCR model %.1f s", seconds) : "";
     }
 

@@ -10,6 +10,7 @@ import bbva.detect.DetectorFactory;
 import bbva.store.VideoEntity;
 import bbva.video.VideoFrame;
 import jakarta.batch.api.chunk.ItemProcessor;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -24,6 +25,8 @@ public class DetectProcessor implements ItemProcessor {
     JobParameters job;
     @Inject
     StepContext stepContext;
+    @Inject
+    JobContext jobContext;
     private Floor floor;
 
     @Override
@@ -49,7 +52,7 @@ public class DetectProcessor implements ItemProcessor {
                     return DetectorFactory.forFrames(job.params(), video.width, video.height);
                 },
                 d -> {
-                    RunMetrics.addInference(d.inferenceNanos());
+                    RunMetrics.of(jobContext.getExecutionId()).addInference(d.inferenceNanos());
                     d.close();
                 });
     }

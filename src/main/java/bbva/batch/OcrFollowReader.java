@@ -81,7 +81,7 @@ public class OcrFollowReader extends AbstractItemReader {
                 }
             }
         } finally {
-            RunMetrics.addOcrWait(System.nanoTime() - waitStart);
+            RunMetrics.of(jobContext.getExecutionId()).addOcrWait(System.nanoTime() - waitStart);
         }
         return cursor.read(StepResources.of(stepContext));
     }

@@ -6,6 +6,7 @@ import bbva.ocr.JerseyCrops;
 import bbva.ocr.JerseyReader;
 import bbva.ocr.JerseyReading;
 import jakarta.batch.api.chunk.ItemProcessor;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -23,6 +24,8 @@ public class OcrProcessor implements ItemProcessor {
     @Inject
     StepContext stepContext;
     @Inject
+    JobContext jobContext;
+    @Inject
     OcrEngines engines;
 
     @Override
@@ -30,7 +33,7 @@ public class OcrProcessor implements ItemProcessor {
         FrameCrops frame = (FrameCrops) item;
         FaultPoints.reach("ocr.frame." + frame.frame());
         List<JerseyCrops.Crop> crops = frame.crops();
-        JerseyReader reader = engines.forStep(StepResources.of(stepContext), threads());
+        JerseyReader reader = engines.forStep(StepResources.of(stepContext), threads(), RunMetrics.of(jobContext.getExecutionId()));
         List<JerseyReading> readings = reader.read(crops.stream().map(JerseyCrops.Crop::image).toList());
         Map<Detection, JerseyReading> out = new LinkedHashMap<>();
         for (int i = 0; i < crops.size(); i++) {

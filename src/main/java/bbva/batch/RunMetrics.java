@@ -1,53 +1,72 @@
 package bbva.batch;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counters for this JVM's job runs, read by the CLI's summary and the benchmark. */
+/**
+ * Counters of one job execution (model time, step times, OCR's wait for detection), read by the CLI's
+ * summary and the benchmark. Kept per execution: a server running several analyses keeps their
+ * figures apart. The last {@link #KEPT} executions are kept.
+ */
 public final class RunMetrics {
-    private static final AtomicLong INFERENCE_NANOS = new AtomicLong();
-    private static final AtomicLong OCR_NANOS = new AtomicLong();
-    private static final AtomicLong OCR_WAIT_NANOS = new AtomicLong();
-    private static final Map<String, Long> STEP_NANOS = new ConcurrentHashMap<>();
+    static final int KEPT = 64;
+    private static final Map<Long, RunMetrics> BY_EXECUTION = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, RunMetrics> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    private final AtomicLong inferenceNanos = new AtomicLong();
+    private final AtomicLong ocrNanos = new AtomicLong();
+    private final AtomicLong ocrWaitNanos = new AtomicLong();
+    private final Map<String, Long> stepNanos = new ConcurrentHashMap<>();
 
     private RunMetrics() {
     }
 
-    static void addInference(long nanos) {
-        INFERENCE_NANOS.addAndGet(nanos);
+    public static RunMetrics of(long executionId) {
+        synchronized (BY_EXECUTION) {
+            return BY_EXECUTION.computeIfAbsent(executionId, id -> new RunMetrics());
+        }
     }
 
-    static void addStep(String step, long nanos) {
-        STEP_NANOS.merge(step, nanos, Long::sum);
+    void addInference(long nanos) {
+        inferenceNanos.addAndGet(nanos);
     }
 
-    /** Wall time of each step run in this JVM, in seconds (JBeret's own records of a partitioned step's times are not usable). */
-    public static Map<String, Double> stepSeconds() {
+    void addStep(String step, long nanos) {
+        stepNanos.merge(step, nanos, Long::sum);
+    }
+
+    /** Wall time of each step, in seconds (JBeret's own records of a partitioned step's times are not usable). */
+    public Map<String, Double> stepSeconds() {
         Map<String, Double> out = new TreeMap<>();
-        STEP_NANOS.forEach((step, nanos) -> out.put(step, nanos / 1e9));
+        stepNanos.forEach((step, nanos) -> out.put(step, nanos / 1e9));
         return out;
     }
 
-    static void addOcr(long nanos) {
-        OCR_NANOS.addAndGet(nanos);
+    void addOcr(long nanos) {
+        ocrNanos.addAndGet(nanos);
     }
 
-    static void addOcrWait(long nanos) {
-        OCR_WAIT_NANOS.addAndGet(nanos);
+    void addOcrWait(long nanos) {
+        ocrWaitNanos.addAndGet(nanos);
     }
 
     /** How long step "ocrFollow" waited for detection to complete a batch. */
-    public static long ocrWaitNanos() {
-        return OCR_WAIT_NANOS.get();
+    public long ocrWaitNanos() {
+        return ocrWaitNanos.get();
     }
 
-    public static long ocrNanos() {
-        return OCR_NANOS.get();
+    public long ocrNanos() {
+        return ocrNanos.get();
     }
 
-    public static long inferenceNanos() {
-        return INFERENCE_NANOS.get();
+    public long inferenceNanos() {
+        return inferenceNanos.get();
     }
 }

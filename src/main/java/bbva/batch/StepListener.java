@@ -42,7 +42,7 @@ public class StepListener extends AbstractStepListener {
     @Override
     public void afterStep() {
         long nanos = System.nanoTime() - started;
-        RunMetrics.addStep(stepContext.getStepName(), nanos);
+        RunMetrics.of(jobContext.getExecutionId()).addStep(stepContext.getStepName(), nanos);
         Exception error = stepContext.getException();
         if (error != null) {
             String reason = ExitStatuses.failed(error);

@@ -1,5 +1,7 @@
 package bbva.video;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bytedeco.ffmpeg.avutil.LogCallback;
@@ -8,46 +10,66 @@ import org.bytedeco.javacpp.BytePointer;
 
 /**
  * FFmpeg reports damaged streams only through its log (decoding goes on with garbage and no
- * exception), so this callback replaces FFmpeg's console noise with a count we can act on.
+ * exception), so this callback replaces FFmpeg's console noise with counts we can act on. FFmpeg's log
+ * is one for the process, but its decoders here run on the thread that grabs (JavaCV leaves FFmpeg's
+ * default of one decoding thread): an error counts for the {@link Count} open on the thread it is
+ * logged from, so decodes running at once (two analyses on a server, parallel partitions) never see
+ * each other's errors.
  */
 public final class DecodeErrors extends LogCallback {
     private static final DecodeErrors INSTANCE = new DecodeErrors();
     private static boolean installed;
 
-    private final AtomicInteger errors = new AtomicInteger();
-    private final AtomicReference<String> first = new AtomicReference<>();
+    private final Map<Thread, Count> counts = new ConcurrentHashMap<>();
 
     private DecodeErrors() {
         retainReference();
     }
 
-    public static synchronized DecodeErrors install() {
+    /** Silences FFmpeg's console output (errors go to the counts). */
+    public static synchronized void install() {
         if (!installed) {
             avutil.av_log_set_level(avutil.AV_LOG_ERROR);
             avutil.setLogCallback(INSTANCE);
             installed = true;
         }
-        return INSTANCE;
+    }
+
+    /** Counts the errors FFmpeg logs on this thread until closed. */
+    public static Count count() {
+        install();
+        Count c = new Count();
+        INSTANCE.counts.put(Thread.currentThread(), c);
+        return c;
     }
 
     @Override
     public void call(int level, BytePointer msg) {
         if (level <= avutil.AV_LOG_ERROR) {
-            errors.incrementAndGet();
-            first.compareAndSet(null, msg.getString().strip());
+            Count c = counts.get(Thread.currentThread());
+            if (c != null) {
+                c.errors.incrementAndGet();
+                c.first.compareAndSet(null, msg.getString().strip());
+            }
         }
     }
 
-    public int count() {
-        return errors.get();
-    }
+    /** The decode errors of one thread's decode. */
+    public static final class Count implements AutoCloseable {
+        private final AtomicInteger errors = new AtomicInteger();
+        private final AtomicReference<String> first = new AtomicReference<>();
 
-    public String firstMessage() {
-        return first.get();
-    }
+        public int errors() {
+            return errors.get();
+        }
 
-    public void reset() {
-        errors.set(0);
-        first.set(null);
+        public String firstMessage() {
+            return first.get();
+        }
+
+        @Override
+        public void close() {
+            INSTANCE.counts.remove(Thread.currentThread(), this);
+        }
     }
 }

@@ -27,8 +27,12 @@ public final class VideoProbe {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw new AnalysisException("Cannot read " + path + ": it is not a readable file.");
         }
-        DecodeErrors errors = DecodeErrors.install();
-        errors.reset();
+        try (DecodeErrors.Count errors = DecodeErrors.count()) {
+            return probe(path, stop, errors);
+        }
+    }
+
+    private static java.util.Optional<VideoInfo> probe(Path path, java.util.function.BooleanSupplier stop, DecodeErrors.Count errors) {
         int decoded = 0;
         int firstErrorAt = -1;
         int headerFrames;
@@ -40,7 +44,7 @@ public final class VideoProbe {
                     return java.util.Optional.empty();
                 }
                 decoded++;
-                if (firstErrorAt < 0 && errors.count() > 0) {
+                if (firstErrorAt < 0 && errors.errors() > 0) {
                     firstErrorAt = decoded;
                 }
             }
@@ -57,8 +61,8 @@ public final class VideoProbe {
             throw new AnalysisException(path + " is truncated: its header says " + headerFrames + " frames but only "
                     + decoded + " decode. " + REENCODE);
         }
-        if (errors.count() > 0) {
-            throw new AnalysisException(path + " is damaged: FFmpeg reported " + errors.count() + " decode error(s), "
+        if (errors.errors() > 0) {
+            throw new AnalysisException(path + " is damaged: FFmpeg reported " + errors.errors() + " decode error(s), "
                     + "the first near frame " + Math.max(0, firstErrorAt - 1) + " (" + errors.firstMessage() + "); "
                     + decoded + " frames decoded" + (headerFrames > 0 ? " of " + headerFrames + " declared" : "")
                     + ". " + REENCODE);

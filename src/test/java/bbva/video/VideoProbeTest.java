@@ -26,6 +26,22 @@ class VideoProbeTest {
         assertEquals(64, info.fingerprint().length());
     }
 
+    /** Decode errors are counted per decode: a damaged video probed at the same time fails only itself. */
+    @Test
+    void aDamagedVideoDoesNotFailAGoodOneProbedAtTheSameTime(@TempDir Path dir) throws Exception {
+        Path vtest = TestPaths.vtest();
+        Path damaged = TestVideos.damaged(vtest, dir.resolve("bad.avi"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<String> bad = pool.submit(() -> problem(damaged));
+            java.util.concurrent.Future<VideoInfo> good = pool.submit(() -> VideoProbe.probe(vtest));
+            assertEquals(795, good.get().frameCount());
+            assertTrue(bad.get().contains("is damaged"), bad.get());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     @Test
     void renderedClip(@TempDir Path dir) throws Exception {
         assertEquals(48, VideoProbe.probe(TestVideos.render(dir.resolve("c.mkv"), 48, 160, 120, 24)).frameCount());
