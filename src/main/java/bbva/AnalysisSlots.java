@@ -18,7 +18,15 @@ public interface AnalysisSlots {
         @Override
         public void release(long execution) {
         }
+
+        @Override
+        public boolean oneAtATime() {
+            return true;
+        }
     };
+
+    /** Whether this runtime runs one analysis at a time (its work then has the cores to itself). */
+    boolean oneAtATime();
 
     /** Waits for a slot for this execution; false when {@code stop} said so first. A second call for the same execution is a no-op. */
     boolean acquire(long execution, BooleanSupplier stop) throws InterruptedException;

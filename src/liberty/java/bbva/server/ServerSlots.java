@@ -86,6 +86,11 @@ public class ServerSlots implements AnalysisSlots {
         }
     }
 
+    @Override
+    public boolean oneAtATime() {
+        return running == 1;
+    }
+
     int maxRunning() {
         return running;
     }

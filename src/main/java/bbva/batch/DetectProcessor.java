@@ -1,5 +1,7 @@
 package bbva.batch;
 
+import bbva.AnalysisParameters;
+import bbva.AnalysisSlots;
 import bbva.court.Floor;
 import bbva.court.FrameView;
 import bbva.detect.Appearance;
@@ -27,6 +29,8 @@ public class DetectProcessor implements ItemProcessor {
     StepContext stepContext;
     @Inject
     JobContext jobContext;
+    @Inject
+    AnalysisSlots slots;
     private Floor floor;
 
     @Override
@@ -49,7 +53,10 @@ public class DetectProcessor implements ItemProcessor {
     private Detector detector() {
         return StepResources.of(stepContext).get(Detector.class, () -> {
                     VideoEntity video = job.video();
-                    return DetectorFactory.forFrames(job.params(), video.width, video.height);
+                    // alone on the cores: no OCR beside it (sequential), one stream, one analysis at a time
+                    boolean alone = slots.oneAtATime() && job.params().executionMode() == AnalysisParameters.ExecutionMode.SEQUENTIAL
+                            && job.params().detectPartitions() == 1;
+                    return DetectorFactory.forFrames(job.params(), video.width, video.height, alone);
                 },
                 d -> {
                     RunMetrics.of(jobContext.getExecutionId()).addInference(d.inferenceNanos());

@@ -39,7 +39,7 @@ public final class PlainLoop {
         int done = 0;
         long start = System.nanoTime();
         try (FrameSource source = FrameSource.open(params.video(), 0);
-             Detector detector = DetectorFactory.forFrames(params, source.width(), source.height())) {
+             Detector detector = DetectorFactory.forFrames(params, source.width(), source.height(), true)) {
             for (VideoFrame frame; done < frames && (frame = source.next()) != null; done++) {
                 detector.detect(frame);
             }

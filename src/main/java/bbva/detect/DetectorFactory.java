@@ -29,13 +29,22 @@ public final class DetectorFactory {
      * gives such a frame (when more than one).
      */
     public static Detector forFrames(AnalysisParameters params, int width, int height) {
-        Detector d = create(params);
+        return forFrames(params, width, height, false);
+    }
+
+    /** {@code spin}: the model's threads spin while idle, for a detector that has the cores to itself. */
+    public static Detector forFrames(AnalysisParameters params, int width, int height, boolean spin) {
+        Detector d = create(params, spin);
         boolean model = !"file".equals(params.detector()) && !"hog".equals(params.detector());
         return model && params.tiles().tiles(width, height).size() > 1 ? new TiledDetector(d, params.tiles(), width, height) : d;
     }
 
     /** The detector, run on whole frames. */
     public static Detector create(AnalysisParameters params) {
+        return create(params, false);
+    }
+
+    static Detector create(AnalysisParameters params, boolean spin) {
         if ("file".equals(params.detector())) {
             return new FileDetector(params.detectionsFile());
         }
@@ -43,9 +52,9 @@ public final class DetectorFactory {
             return new HogDetector(params.scoreThreshold(), params.threads());
         }
         if (params.usesBuiltInDetector()) {
-            return nanoDet(params);
+            return nanoDet(params, spin);
         }
-        RfDetrModel model = new RfDetrModel(params.model(), params.threads());
+        RfDetrModel model = new RfDetrModel(params.model(), params.threads(), spin);
         try {
             LabelMap labels = labelsFor(params.model(), model.numClasses());
             boolean strict = !params.classes().isEmpty();
@@ -61,8 +70,8 @@ public final class DetectorFactory {
         }
     }
 
-    private static Detector nanoDet(AnalysisParameters params) {
-        NanoDetModel model = new NanoDetModel(params.threads());
+    private static Detector nanoDet(AnalysisParameters params, boolean spin) {
+        NanoDetModel model = new NanoDetModel(params.threads(), spin);
         try {
             boolean strict = !params.classes().isEmpty();
             boolean[] keep = LabelMap.coco().select(strict ? params.classes() : LabelMap.DEFAULT_CLASSES, strict);

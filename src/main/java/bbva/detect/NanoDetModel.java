@@ -28,12 +28,16 @@ public final class NanoDetModel implements AutoCloseable {
     private final int resolution;
 
     public NanoDetModel(int threads) {
+        this(threads, false);
+    }
+
+    public NanoDetModel(int threads, boolean spin) {
         try (InputStream in = NanoDetModel.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new AnalysisException("The built-in detector " + RESOURCE + " is missing from the program's "
                         + "class path; rebuild bbva (mvn package) or use --detector hog.");
             }
-            session = OnnxSession.open(in.readAllBytes(), threads);
+            session = OnnxSession.open(in.readAllBytes(), threads, spin);
             long[] shape = OnnxSession.shapeOf(session.inputs(), INPUT);
             resolution = (int) shape[2];
         } catch (IOException | OrtException e) {

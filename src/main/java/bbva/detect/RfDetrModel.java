@@ -29,13 +29,17 @@ public final class RfDetrModel implements AutoCloseable {
     private final int numClasses;
 
     public RfDetrModel(Path file, int threads) {
+        this(file, threads, false);
+    }
+
+    public RfDetrModel(Path file, int threads, boolean spin) {
         this.file = file;
         if (!Files.isRegularFile(file)) {
             throw new AnalysisException("Model file not found: " + file
                     + ". Export an RF-DETR model to ONNX (see models/README.md) and pass it with --model, or use --detector hog.");
         }
         try {
-            session = OnnxSession.open(file.toString(), threads);
+            session = OnnxSession.open(file.toString(), threads, spin);
         } catch (OrtException e) {
             throw new AnalysisException("Model file " + file + " is not a valid ONNX model (" + firstLine(e.getMessage())
                     + "). Re-export it (see models/README.md) or pass another file with --model.", e);
