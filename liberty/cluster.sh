@@ -5,8 +5,11 @@
 #   liberty/cluster.sh status        servers, PIDs, readiness (database, dispatcher link, models) and the database
 #   liberty/cluster.sh logs [SERVER] messages.log of one server (default: the dispatcher)
 #   liberty/cluster.sh stop          stops everything start started (servers by PID, then PostgreSQL)
+#   liberty/cluster.sh restart NAME  starts one server of the cluster again (an executor that died or was stopped)
 # Environment:
-#   BBVA_DATA_DIR      the trial's folder (default ~/.bbva/cluster): PostgreSQL, server data, PIDs, cluster.env
+#   BBVA_DATA_DIR      the trial's folder (default ~/.bbva/cluster): PostgreSQL, server data, PIDs, cluster.env.
+#                      PostgreSQL runs as user postgres; when it cannot enter that folder (root's home), its
+#                      cluster goes to /var/lib/postgresql/bbva-cluster instead (cluster.env says where)
 #   BBVA_CLUSTER_PORT  first port (default 9080): dispatcher HTTP/HTTPS PORT/PORT+1, messaging PORT+9,
 #                      PostgreSQL PORT+8, executor i HTTP/HTTPS PORT+10i/PORT+10i+1
 #   BBVA_DB_URL        an existing PostgreSQL (with BBVA_DB_USER, BBVA_DB_PASSWORD); else one is created
@@ -29,8 +32,23 @@ pg_bin() {
   ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1
 }
 
+# Where PostgreSQL's cluster lives: in the data folder, unless user postgres (as which root runs it)
+# cannot enter it, as with root's home.
+pg_dir() {
+  local recorded
+  recorded="$(grep -s '^BBVA_PG_DIR=' "$data/cluster.env" | cut -d= -f2-)" || true
+  if [ -n "$recorded" ]; then echo "$recorded"; return; fi
+  mkdir -p "$data"
+  if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$data"; then
+    echo "/var/lib/postgresql/bbva-cluster"
+  else
+    echo "$data/postgres"
+  fi
+}
+
 start_postgres() {
-  local bin pg="$data/postgres"
+  local bin pg
+  pg="$(pg_dir)"
   bin="$(pg_bin)"
   [ -n "$bin" ] && [ -x "$bin/initdb" ] || die "BBVA_DB_URL is not set and PostgreSQL's initdb is not installed (Debian: apt-get install postgresql)"
   if [ ! -f "$pg/data/PG_VERSION" ]; then
@@ -39,8 +57,13 @@ start_postgres() {
     head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$pg/pwfile"
     [ "$(id -u)" = 0 ] && chown postgres "$pg/pwfile"
     chmod 600 "$pg/pwfile"
-    as_postgres "$bin/initdb" -D "$pg/data" -U bbva --pwfile="$pg/pwfile" -A scram-sha-256 -E UTF8 --locale=C >/dev/null
+    if ! as_postgres "$bin/initdb" -D "$pg/data" -U bbva --pwfile="$pg/pwfile" -A scram-sha-256 -E UTF8 --locale=C >/dev/null; then
+      rm -rf "$pg"
+      : > "$pids"
+      die "initdb could not create PostgreSQL's cluster in $pg (it runs as user postgres); set BBVA_DATA_DIR to a folder that user can enter"
+    fi
   fi
+  pg_cluster="$pg"
   # in the data folder, so that `pg_ctl -D "$BBVA_DATA_DIR/postgres/data" start` alone starts it again
   # (prepared transactions: Liberty commits a partition's JMS message and its job-repository rows together, by XA)
   printf "port = %d\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '%s'\nmax_prepared_transactions = 100\n" \
@@ -54,6 +77,16 @@ start_postgres() {
     "SELECT 1 FROM pg_database WHERE datname = 'bbva'" | grep -q 1 \
     || PGPASSWORD="$BBVA_DB_PASSWORD" psql -h 127.0.0.1 -p $((port + 8)) -U bbva -d postgres -qc "CREATE DATABASE bbva"
   echo "postgres $(head -1 "$pg/data/postmaster.pid")" >> "$pids"
+}
+
+# The PID of a server of this cluster: Liberty's own record (also after `server start` by hand), else
+# the one start recorded; empty when that process is not this server (a PID the system reused).
+server_pid() {
+  local name="$1" recorded="$2" pid
+  pid="$(cat "$servers/.pid/$name.pid" 2>/dev/null || echo "$recorded")"
+  if [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q "ws-server.jar $name\b"; then
+    echo "$pid"
+  fi
 }
 
 # executors take partitions (the dispatcher runs the jobs): of both partitioned steps, or of one
@@ -126,12 +159,16 @@ start() {
   if [ "$build" = 1 ] || [ ! -x "$wlp/bin/server" ]; then
     mvn -B -q -DskipTests package liberty:create
   fi
+  pg_cluster=""
   [ -n "${BBVA_DB_URL:-}" ] || start_postgres
   umask 077
   [ -f "$data/cluster.env" ] || echo "BBVA_CLUSTER_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')" > "$data/cluster.env.new"
   [ -f "$data/cluster.env.new" ] && mv "$data/cluster.env.new" "$data/cluster.env"
   grep -v '^BBVA_DB_' "$data/cluster.env" > "$data/cluster.env.tmp"
   printf 'BBVA_DB_URL=%s\nBBVA_DB_USER=%s\nBBVA_DB_PASSWORD=%s\n' "$BBVA_DB_URL" "${BBVA_DB_USER:-}" "${BBVA_DB_PASSWORD:-}" >> "$data/cluster.env.tmp"
+  grep -v '^BBVA_PG_DIR=' "$data/cluster.env.tmp" > "$data/cluster.env.tmp2" || true
+  [ -n "$pg_cluster" ] && echo "BBVA_PG_DIR=$pg_cluster" >> "$data/cluster.env.tmp2"
+  mv "$data/cluster.env.tmp2" "$data/cluster.env.tmp"
   mv "$data/cluster.env.tmp" "$data/cluster.env"
   umask 022
 
@@ -157,7 +194,10 @@ start() {
 status() {
   [ -s "$pids" ] || { echo "no trial cluster running from $data"; return 0; }
   while read -r name pid; do
-    if kill -0 "$pid" 2>/dev/null; then state=running; else state=stopped; fi
+    if [ "$name" != postgres ]; then
+      pid="$(server_pid "$name" "$pid")"
+      [ -n "$pid" ] && state=running || { state="stopped (liberty/cluster.sh restart $name starts it again)"; pid=-; }
+    elif kill -0 "$pid" 2>/dev/null; then state=running; else state=stopped; fi
     case "$name" in
       bbva-dispatcher) http=$port ;;
       bbva-executor-*) http=$((port + 10 * ${name#bbva-executor-})) ;;
@@ -176,13 +216,29 @@ stop() {
   while read -r name pid; do
     if [ "$name" = postgres ]; then pg_pid="$pid"; continue; fi
     "$wlp/bin/server" stop "$name" >/dev/null 2>&1 || true
-    kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
+    # only a process that is still this server: a PID the system gave to another program is left alone
+    pid="$(server_pid "$name" "$pid")"
+    [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
   done < "$pids"
   if [ -n "$pg_pid" ]; then
-    as_postgres "$(pg_bin)/pg_ctl" -D "$data/postgres/data" -m fast -w stop >/dev/null 2>&1 || kill "$pg_pid" 2>/dev/null || true
+    as_postgres "$(pg_bin)/pg_ctl" -D "$(pg_dir)/data" -m fast -w stop >/dev/null 2>&1 || true
   fi
   : > "$pids"
   echo "trial cluster stopped"
+}
+
+restart_server() {
+  local name="${1:-}"
+  [ -n "$name" ] || die "restart takes a server's name (liberty/cluster.sh status lists them)"
+  [ -s "$pids" ] && grep -q "^$name " "$pids" || die "$name is not a server of the trial cluster running from $data"
+  [ -z "$(server_pid "$name" "")" ] || die "$name is running"
+  "$wlp/bin/server" start "$name" >/dev/null
+  [ -f "$servers/.pid/$name.pid" ] || die "$name did not start; see liberty/cluster.sh logs $name"
+  sed -i "s/^$name .*/$name $(cat "$servers/.pid/$name.pid")/" "$pids"
+  local http=$port
+  [ "$name" = bbva-dispatcher ] || http=$((port + 10 * ${name#bbva-executor-}))
+  await_ready "$name" "$http"
+  echo "$name started again"
 }
 
 logs() {
@@ -196,6 +252,7 @@ case "$cmd" in
   start) start "$@" ;;
   status) status ;;
   stop) stop ;;
+  restart) restart_server "$@" ;;
   logs) logs "$@" ;;
-  *) sed -n '2,17p' "${BASH_SOURCE[0]}"; exit 2 ;;
+  *) sed -n '2,20p' "${BASH_SOURCE[0]}"; exit 2 ;;
 esac

@@ -94,7 +94,11 @@ class DistributedIT {
     @Test
     @Order(2)
     void killedExecutorMidPartitionRestartsOnTheOther() throws Exception {
-        long id = submit("sequential");
+        TestServer.Reply sequential = TestServer.post(SUBMITTER, API + "/analyses", "{\"video\":\"" + CLIP
+                + "\",\"options\":{\"executionMode\":\"sequential\",\"replace\":\"true\"}}");
+        assertEquals(400, sequential.status(), sequential.body());
+        assertTrue(sequential.body().contains("this server is a dispatcher"), sequential.body());
+        long id = submit("");   // left out: on a dispatcher, distributed
         JsonNode running = TestServer.awaitAnalysis(API, id, a -> processingOn(a).isPresent(), 300);
         String victim = processingOn(running).get();
         long killedAt = System.nanoTime();
@@ -110,6 +114,7 @@ class DistributedIT {
         double toFirstBatch = (System.nanoTime() - killedAt) / 1e9;
         JsonNode done = TestServer.awaitAnalysis(API, id, a -> !active(a), 600);
         assertEquals("COMPLETED", done.get("batchStatus").asText(), done.toString());
+        assertEquals("distributed", done.get("executionMode").asText(), "the mode the partitions ran in");
         assertEquals(reference, TestServer.get(MONITOR, API + "/analyses/" + id + "/export").body(),
                 "after kill -9 of " + victim + " and a restart, the results equal an uninterrupted run's");
         String survivor = victim.equals("bbva-executor-1") ? "bbva-executor-2" : "bbva-executor-1";
@@ -201,8 +206,8 @@ class DistributedIT {
     private static long submit(String mode) throws Exception {
         TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses", "{\"video\":\"" + CLIP + "\",\"options\":{"
                 + "\"detector\":\"rfdetr\",\"model\":\"" + MODEL + "\",\"threads\":\"1\",\"batchSizeFrames\":\"20\","
-                + "\"detectPartitions\":\"2\",\"ocrThreads\":\"3\",\"replace\":\"true\",\"tiles\":\"off\","
-                + "\"executionMode\":\"" + mode + "\"}}");
+                + "\"detectPartitions\":\"2\",\"ocrThreads\":\"3\",\"replace\":\"true\",\"tiles\":\"off\""
+                + (mode.isEmpty() ? "" : ",\"executionMode\":\"" + mode + "\"") + "}}");
         assertEquals(201, created.status(), created.body());
         return created.json().get("id").asLong();
     }

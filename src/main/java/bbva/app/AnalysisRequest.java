@@ -57,11 +57,19 @@ public final class AnalysisRequest {
         if (mayUseModel && p.getProperty(Key.MODEL.id, "").isEmpty()) {
             places.defaultModel().ifPresent(m -> p.setProperty(Key.MODEL.id, m.toString()));
         }
+        // on a dispatcher every analysis's partitions run on its executors: its mode is distributed
+        String mode = p.getProperty(Key.EXECUTION_MODE.id, "").strip();
+        if (places.distributes() && mode.isEmpty()) {
+            p.setProperty(Key.EXECUTION_MODE.id, AnalysisParameters.ExecutionMode.DISTRIBUTED.id);
+        } else if (places.distributes() && mode.equalsIgnoreCase(AnalysisParameters.ExecutionMode.SEQUENTIAL.id)) {
+            throw new AnalysisException("executionMode sequential runs everything on one server, but this server is a "
+                    + "dispatcher: its executors run the partitions of every analysis. Leave executionMode out (distributed).");
+        }
         AnalysisRequest request = new AnalysisRequest(p);
         if (request.params.executionMode() == AnalysisParameters.ExecutionMode.DISTRIBUTED && !places.distributes()) {
-            throw new AnalysisException("executionMode distributed needs a Liberty dispatcher with executors (see the "
-                    + "README, \"Distributed mode\"; liberty/cluster.sh starts one on this machine). Here, several detection "
-                    + "streams on this machine: detectPartitions (--detect-partitions N).");
+            throw new AnalysisException("executionMode distributed needs a Liberty dispatcher with executors (see "
+                    + "docs/liberty.md, \"Distributed mode\"; liberty/cluster.sh starts one on this machine). Here, several "
+                    + "detection streams on this machine: detectPartitions (--detect-partitions N).");
         }
         return request;
     }

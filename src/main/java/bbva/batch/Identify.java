@@ -44,7 +44,7 @@ public class Identify extends AbstractBatchlet {
         List<Player> result = vote.players(params.minTrackFrames(), params.minNumberConfidence());
         Map<Integer, Integer> teams = players.teamOfTrack(video.id);
         FaultPoints.reach("identify.voting");
-        players.replacePlayers(video.id, result.stream().map(p -> p.withTeam(teams.get(p.trackId()))).toList());
+        players.replacePlayers(video.id, job.execution(), result.stream().map(p -> p.withTeam(teams.get(p.trackId()))).toList());
         return BatchStatus.COMPLETED.name();
     }
 }

@@ -33,7 +33,7 @@ public class Teams extends AbstractBatchlet {
         TeamAssignment teams = KitClustering.assign(each -> store.forEachBatch(video.id, plan, (span, boxes) -> boxes.forEach(each)),
                 job.params().teams());
         FaultPoints.reach("teams.clustered");
-        players.replaceTeams(video.id, teams);
+        players.replaceTeams(video.id, job.execution(), teams);
         return BatchStatus.COMPLETED.name();
     }
 }

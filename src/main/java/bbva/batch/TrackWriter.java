@@ -74,7 +74,7 @@ public class TrackWriter extends AbstractItemWriter {
         }
         int first = ((TrackFrame) items.get(0)).frame();
         int last = ((TrackFrame) items.get(items.size() - 1)).frame();
-        store.writeTracks(videoId, first, last, tracked, cuts, savedAfter,
+        store.writeTracks(videoId, job.execution(), first, last, tracked, cuts, savedAfter,
                 new TrackerSnapshot(last, TrackerStateFormat.FORMAT, TrackerStateFormat.encode(tracker.state())));
         savedAfter = last;
         FaultPoints.reach("track.committed." + plan.batchOf(last));

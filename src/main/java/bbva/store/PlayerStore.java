@@ -26,6 +26,7 @@ public class PlayerStore {
     public void writeReadings(long videoId, long execution, BatchPlan plan, int first, int last,
                               Map<Detection, JerseyReading> readings, String engine) {
         jpa.inTransaction(em -> {
+            VideoOwnership.requireHolder(em, videoId, execution);
             em.createQuery("DELETE FROM OcrReadingEntity r WHERE r.videoId = :v AND r.frame BETWEEN :a AND :b")
                     .setParameter("v", videoId).setParameter("a", first).setParameter("b", last).executeUpdate();
             readings.forEach((d, reading) -> {
@@ -75,8 +76,9 @@ public class PlayerStore {
     }
 
     /** Replaces the video's teams and its tracks' teams, in one transaction. */
-    public void replaceTeams(long videoId, TeamAssignment assignment) {
+    public void replaceTeams(long videoId, long execution, TeamAssignment assignment) {
         jpa.inTransaction(em -> {
+            VideoOwnership.requireHolder(em, videoId, execution);
             em.createQuery("DELETE FROM TeamEntity t WHERE t.videoId = :v").setParameter("v", videoId).executeUpdate();
             em.createNativeQuery("DELETE FROM track_teams WHERE video_id = ?").setParameter(1, videoId).executeUpdate();
             assignment.teams().forEach(t -> em.persist(TeamEntity.of(videoId, t)));
@@ -105,8 +107,9 @@ public class PlayerStore {
         });
     }
 
-    public void replacePlayers(long videoId, List<Player> players) {
+    public void replacePlayers(long videoId, long execution, List<Player> players) {
         jpa.inTransaction(em -> {
+            VideoOwnership.requireHolder(em, videoId, execution);
             em.createQuery("DELETE FROM PlayerEntity p WHERE p.videoId = :v").setParameter("v", videoId).executeUpdate();
             players.forEach(p -> em.persist(PlayerEntity.of(videoId, p)));
             return null;

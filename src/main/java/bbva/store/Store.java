@@ -157,9 +157,10 @@ public class Store {
      * the analyzed frames [first, last] and saves the tracker's state after them, in one transaction;
      * {@code startedAfter} is the state the chunk began from.
      */
-    public void writeTracks(long videoId, int first, int last, List<Detection> tracked, List<Integer> cuts,
+    public void writeTracks(long videoId, long execution, int first, int last, List<Detection> tracked, List<Integer> cuts,
                             int startedAfter, TrackerSnapshot state) {
         inTransaction(em -> {
+            VideoOwnership.requireHolder(em, videoId, execution);
             FrameViews.replaceCuts(em, videoId, first, last, cuts);
             var update = em.createQuery("UPDATE DetectionEntity d SET d.trackId = :t "
                     + "WHERE d.videoId = :v AND d.frame = :f AND d.index = :i");
@@ -199,6 +200,7 @@ public class Store {
     public void writeDetections(long videoId, long execution, BatchPlan plan, int first, int last, List<Detection> detections,
                                 List<FrameView> views) {
         inTransaction(em -> {
+            VideoOwnership.requireHolder(em, videoId, execution);
             FrameViews.replace(em, videoId, first, last, views);
             em.createQuery("DELETE FROM DetectionEntity d WHERE d.videoId = :v AND d.frame BETWEEN :a AND :b")
                     .setParameter("v", videoId).setParameter("a", first).setParameter("b", last).executeUpdate();

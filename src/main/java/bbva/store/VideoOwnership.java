@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * its latest execution. Another instance takes the row over only when that execution is not running,
  * and only on purpose (job parameter replace=true), since taking over replaces the results.
  * <p>
- * Only the execution the row names writes the video's rows. A partition queued for an execution that
+ * Only the execution the row names writes the video's rows: every write transaction first checks it
+ * with the row locked ({@link #requireHolder(EntityManager, long, long)}). A partition queued for an execution that
  * then failed can still reach an executor after a restart took the row over (Liberty runs a queued
  * partition when it takes the message while its execution is the newest), so it must not store
  * anything then: were it to complete, the restart's copy of that partition would find it complete and
@@ -61,9 +62,14 @@ final class VideoOwnership {
         }
     }
 
+    /**
+     * The execution holding the video's rows, read with the video's row locked until the caller's
+     * transaction ends: a takeover (which locks the row to change it) waits for the write to commit,
+     * so no write of the former holder can land after the takeover.
+     */
     private static Long holder(EntityManager em, long videoId) {
-        return em.createQuery("SELECT v.jobExecution FROM VideoEntity v WHERE v.id = :v", Long.class)
-                .setParameter("v", videoId).getResultStream().findFirst().orElse(null);
+        VideoEntity v = em.find(VideoEntity.class, videoId, LockModeType.PESSIMISTIC_READ);
+        return v == null ? null : v.jobExecution;
     }
 
     /** Two first analyses of a new file both insert its row: the unique path lets one through. */

@@ -9,6 +9,7 @@ import bbva.AnalysisException;
 import bbva.embedded.DataDir;
 import bbva.embedded.EmbeddedRuntime;
 import bbva.store.BatchPlan;
+import bbva.store.PlayerStore;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
 import bbva.video.PlayerClip;
@@ -45,6 +46,13 @@ class LateWorkIT {
                     () -> store.writeDetections(video.id, late, BatchPlan.of(video), 0, 19, List.of(), List.of()));
             assertTrue(refused.getMessage().contains("Execution " + late + " no longer holds the results"), refused.getMessage());
             assertEquals(detections, store.detectionCount(video.id), "the refused write deleted nothing");
+            PlayerStore players = runtime.players();
+            // every write of the video's rows goes through the same check: tracks, teams, players too
+            assertThrows(AnalysisException.class, () -> store.writeTracks(video.id, late, 0, 19, List.of(), List.of(0), -1, null));
+            assertThrows(AnalysisException.class, () -> players.replaceTeams(video.id, late,
+                    new bbva.teams.TeamAssignment(List.of(), java.util.Map.of())));
+            assertThrows(AnalysisException.class, () -> players.replacePlayers(video.id, late, List.of()));
+            assertEquals(4, players.players(video.id).size(), "the refused writes replaced nothing");
             store.requireHolder(video, holder);
             assertThrows(AnalysisException.class, () -> store.requireHolder(video, late));
 
