@@ -128,6 +128,7 @@ class JobRulesIT {
         JsonNode old = TestServer.get(MONITOR, TestServer.API + "/analyses/" + ran).json();
         assertEquals(newer, old.get("supersededBy").asLong(), old.toString());
         assertEquals(409, TestServer.get(MONITOR, TestServer.API + "/analyses/" + ran + "/export").status());
+        WebPage.superseded(ran, newer, TestServer.itDir());
     }
 
     static void assertNoSecret(String text) {

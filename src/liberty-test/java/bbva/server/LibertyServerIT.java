@@ -194,6 +194,9 @@ class LibertyServerIT {
         assertEquals(200, json.status());
         assertTrue(json.disposition().contains("attachment; filename=\"rest-it") && json.disposition().endsWith(".json\""),
                 json.disposition());
+        JsonNode exported = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.body());
+        assertEquals(players, exported.get("players").size(), "the download is the export, with its players");
+        assertTrue(exported.get("detections").size() > 0 && exported.get("video").has("frameCount"), "and its detections");
         TestServer.Bytes csv = TestServer.getBytes(MONITOR, API + "/analyses/" + id + "/export?format=csv");
         assertEquals(200, csv.status(), new String(csv.body(), StandardCharsets.UTF_8));
         assertEquals("application/zip", csv.type());
@@ -318,6 +321,12 @@ class LibertyServerIT {
         assertEquals("FAILED", failed.get("batchStatus").asText(), failed.toString());
         assertTrue(failed.get("exitStatus").asText().contains("forced failure at frame 40"), failed.toString());
         WebPage.failedAnalysis(id, "forced failure at frame 40", TestServer.itDir());
+        // no players before identify: the sheet says so in the API's terms, without a server path
+        TestServer.Reply sheet = TestServer.get(MONITOR, API + "/analyses/" + id + "/players.png");
+        assertEquals(400, sheet.status(), sheet.body());
+        assertTrue(sheet.json().get("error").asText().startsWith("No players stored for " + failing + " yet"), sheet.body());
+        assertTrue(sheet.json().get("error").asText().contains("?all=true") && !sheet.body().contains(TestServer.media().toString()),
+                sheet.body());
     }
 
     @Test

@@ -287,6 +287,20 @@ final class WebPage {
         }
     }
 
+    /** A superseded analysis says so and links to the newer one, which the link opens. */
+    static void superseded(long old, long newer, Path screenshots) throws Exception {
+        try (Browser browser = Browser.open()) {
+            WebDriverWait wait = login(browser, TestServer.MONITOR);
+            browser.driver.get(TestServer.HTTPS + "/bbva/web/#analysis/" + old);
+            wait.until(d -> d.findElement(By.id("reason")).getText().startsWith("A newer analysis of the same video replaced"));
+            browser.screenshot(screenshots.resolve("web-superseded.png"));
+            browser.driver.findElement(By.cssSelector("#reason a")).click();
+            wait.until(d -> d.getCurrentUrl().endsWith("#analysis/" + newer)
+                    && d.findElement(By.id("summary")).getText().startsWith("completed"));
+            assertTrue(!browser.driver.findElement(By.id("reason")).isDisplayed(), "the newer analysis has nothing to explain");
+        }
+    }
+
     /** An unknown analysis shows the server's message, not an empty page. */
     static void unknownAnalysis(Path screenshots) throws Exception {
         try (Browser browser = Browser.open()) {
