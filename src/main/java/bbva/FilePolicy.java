@@ -27,12 +27,12 @@ public interface FilePolicy {
     void checkModel(String parameter, Path file);
 
     default AnalysisParameters check(AnalysisParameters p) {
-        checkMedia(AnalysisParameters.Key.VIDEO.id, p.video());
+        checkMedia(Param.VIDEO.id, p.video());
         if (p.detectionsFile() != null) {
-            checkMedia(AnalysisParameters.Key.DETECTIONS.id, p.detectionsFile());
+            checkMedia(Param.DETECTIONS.id, p.detectionsFile());
         }
         if (p.model() != null) {
-            checkModel(AnalysisParameters.Key.MODEL.id, p.model());
+            checkModel(Param.MODEL.id, p.model());
         }
         return p;
     }

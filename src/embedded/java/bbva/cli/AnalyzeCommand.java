@@ -1,9 +1,10 @@
 package bbva.cli;
 
 import bbva.AnalysisException;
-import bbva.AnalysisParameters.Key;
+import bbva.Param;
 import bbva.app.AnalysisRequest;
 import bbva.app.Analyses;
+import bbva.detect.DetectorChoice;
 import bbva.detect.DetectorFactory;
 import bbva.embedded.EmbeddedRuntime;
 import jakarta.batch.runtime.BatchStatus;
@@ -37,11 +38,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--no-teams", description = "Do not tell teams apart (the same as --teams 0).")
     boolean noTeams;
 
-    /** One option per job parameter that has one ({@link Key#option}): the parameters define the options. */
+    /** One option per job parameter that has one ({@link Param#option}): the parameters define the options. */
     public static final class JobParameterOptions implements CommandLine.IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec spec) {
-            for (Key k : Key.values()) {
+            for (Param<?> k : Param.ALL) {
                 if (k.option == null) {
                     continue;
                 }
@@ -57,7 +58,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AnalysisRequest request = AnalysisRequest.of(video.toString(), options(), CliPlaces.INSTANCE);
         String path = request.params().video().toString();
-        if (request.params().usesBuiltInDetector() && "auto".equals(request.params().detector())) {
+        if (request.params().usesBuiltInDetector() && request.params().detector() == DetectorChoice.AUTO) {
             System.err.println(DetectorFactory.BUILT_IN_NOTICE);
         }
         try (EmbeddedRuntime runtime = Session.forJobs(data.resolve(), "analyze", path)) {
@@ -90,23 +91,23 @@ final class AnalyzeCommand implements Callable<Integer> {
     /** The job-parameter options given on the command line, by parameter name. */
     private Map<String, String> options() {
         Map<String, String> given = new LinkedHashMap<>();
-        for (Key k : Key.values()) {
+        for (Param<?> k : Param.ALL) {
             if (k.option == null) {
                 continue;
             }
             Object value = spec.findOption(k.option).getValue();
             if (k.flag() && Boolean.TRUE.equals(value)) {
-                given.put(k.id, k.label);
+                given.put(k.id, k.flagText());
             } else if (!k.flag() && value != null) {
                 given.put(k.id, value.toString());
             }
         }
         if (noTeams) {
-            if (given.containsKey(Key.TEAMS.id) && !"0".equals(given.get(Key.TEAMS.id))) {
-                throw new AnalysisException("--no-teams and --teams " + given.get(Key.TEAMS.id)
+            if (given.containsKey(Param.TEAMS.id) && !"0".equals(given.get(Param.TEAMS.id))) {
+                throw new AnalysisException("--no-teams and --teams " + given.get(Param.TEAMS.id)
                         + " contradict each other: give one of them.");
             }
-            given.put(Key.TEAMS.id, "0");
+            given.put(Param.TEAMS.id, "0");
         }
         return given;
     }

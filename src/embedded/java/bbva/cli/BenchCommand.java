@@ -1,6 +1,7 @@
 package bbva.cli;
 
 import bbva.bench.PlainLoop;
+import bbva.detect.DetectorChoice;
 import bbva.bench.RunStats;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,8 +31,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE.onnx",
             description = "Model to run (default: models/standin/rfdetr-standin-heavy.onnx, RF-DETR-nano-like cost).")
     Path model;
-    @Option(names = "--detector", defaultValue = "rfdetr", description = "rfdetr, nanodet or hog (default: ${DEFAULT-VALUE}).")
-    String detector;
+    @Option(names = "--detector", defaultValue = "rfdetr", converter = DetectorOption.class,
+            description = "rfdetr, nanodet or hog (default: ${DEFAULT-VALUE}).")
+    DetectorChoice detector;
+
+    static final class DetectorOption implements CommandLine.ITypeConverter<DetectorChoice> {
+        @Override
+        public DetectorChoice convert(String value) {
+            return DetectorChoice.of(value);
+        }
+    }
     @Option(names = "--frames", paramLabel = "N", description = "Use only the first N frames (default: the whole video).")
     int frames;
     @Option(names = "--threads", paramLabel = "N", description = "Inference threads (default: all cores).")
@@ -65,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
         Path chosen = model != null ? model : Path.of(System.getProperty("bbva.home", "."),
                 "models", "standin", "rfdetr-standin-heavy.onnx");
         int total = frames > 0 ? frames : countFrames();
-        System.out.println("bench: " + video + ", " + total + " frames, detector " + detector
+        System.out.println("bench: " + video + ", " + total + " frames, detector " + detector.id()
                 + (usesModelFile() ? " (" + chosen.getFileName() + ")" : "") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores");
         if (tiles) {
@@ -122,7 +132,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private boolean usesModelFile() {
-        return "rfdetr".equals(detector);
+        return detector == DetectorChoice.RFDETR;
     }
 
     private int countFrames() {
@@ -137,7 +147,7 @@ final class BenchCommand implements Callable<Integer> {
         cmd.addAll(JVM_OPTIONS);
         cmd.addAll(List.of("-D" + RunStats.PROPERTY + "=" + stats, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "analyze", video.toString(), "--data-dir", dir.resolve("data").toString(),
-                "--no-progress", "--detector", detector, "--max-frames", Integer.toString(maxFrames),
+                "--no-progress", "--detector", detector.id(), "--max-frames", Integer.toString(maxFrames),
                 "--batch-size", Integer.toString(batchSize)));
         if (usesModelFile()) {
             cmd.addAll(List.of("--model", chosenModel.toString()));
@@ -181,7 +191,7 @@ final class BenchCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("bbva-bench");
         Path stats = dir.resolve("stats.properties");
         List<String> args = new ArrayList<>(JVM_OPTIONS);   // as the jobs it is compared with
-        args.addAll(List.of("-D" + RunStats.PROPERTY + "=" + stats, PlainLoop.class.getName(), video.toString(), detector,
+        args.addAll(List.of("-D" + RunStats.PROPERTY + "=" + stats, PlainLoop.class.getName(), video.toString(), detector.id(),
                 usesModelFile() ? chosenModel.toString() : "-",
                 threads != null ? threads : Integer.toString(Runtime.getRuntime().availableProcessors()), Integer.toString(total),
                 tiling));

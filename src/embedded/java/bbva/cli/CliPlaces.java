@@ -1,6 +1,6 @@
 package bbva.cli;
 
-import bbva.AnalysisParameters.Key;
+import bbva.Param;
 import bbva.app.AnalysisRequest;
 import bbva.detect.DetectorFactory;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ enum CliPlaces implements AnalysisRequest.Places {
     INSTANCE;
 
     @Override
-    public Path resolve(Key.Place place, String parameter, String value) {
+    public Path resolve(Param.Place place, String parameter, String value) {
         return Path.of(value).toAbsolutePath().normalize();
     }
 

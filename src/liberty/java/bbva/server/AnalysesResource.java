@@ -2,6 +2,7 @@ package bbva.server;
 
 import bbva.AnalysisException;
 import bbva.AnalysisParameters;
+import bbva.Param;
 import bbva.RunningExecutions;
 import bbva.app.AnalysisRequest;
 import bbva.app.AnalysisStatus;
@@ -118,7 +119,7 @@ public class AnalysesResource {
             throw new AnalysisException("The body needs \"video\": a path relative to the media directory.");
         }
         Map<String, String> options = body.options() == null ? Map.of() : body.options();
-        checkLength(AnalysisParameters.Key.VIDEO.id, body.video());
+        checkLength(Param.VIDEO.id, body.video());
         options.forEach(AnalysesResource::checkLength);
         AnalysisRequest request = AnalysisRequest.of(body.video(), options, paths);
         if (!java.nio.file.Files.isRegularFile(request.params().video())) {

@@ -6,6 +6,7 @@ import bbva.detect.DetectorFactory;
 import java.util.Optional;
 import bbva.AnalysisException;
 import bbva.FilePolicy;
+import bbva.Param;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,8 +72,8 @@ public class ServerPaths implements FilePolicy, AnalysisRequest.Places {
 
     /** Files named in a submission are resolved in the media or the models directory, and must stay in it. */
     @Override
-    public Path resolve(AnalysisParameters.Key.Place place, String parameter, String value) {
-        return place == AnalysisParameters.Key.Place.MODELS ? inside(models, value, "models directory", parameter)
+    public Path resolve(Param.Place place, String parameter, String value) {
+        return place == Param.Place.MODELS ? inside(models, value, "models directory", parameter)
                 : inside(media, value, "media directory", parameter);
     }
 

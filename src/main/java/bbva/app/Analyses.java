@@ -1,6 +1,7 @@
 package bbva.app;
 
 import bbva.AnalysisParameters;
+import bbva.Param;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchStatus;
@@ -48,7 +49,7 @@ public final class Analyses {
     public long restart(JobExecution e) {
         Properties p = new Properties();
         p.putAll(e.getJobParameters());
-        p.remove(AnalysisParameters.Key.FAIL_AT_FRAME.id);
+        p.remove(Param.FAIL_AT_FRAME.id);
         return jobs.restart(e.getExecutionId(), p);
     }
 
@@ -97,7 +98,7 @@ public final class Analyses {
 
     public static String videoOf(JobExecution e) {
         Properties p = e.getJobParameters();
-        return p == null ? null : p.getProperty(AnalysisParameters.Key.VIDEO.id);
+        return p == null ? null : p.getProperty(Param.VIDEO.id);
     }
 
     /** Not completed nor abandoned: a restart would continue it. */

@@ -2,7 +2,7 @@ package bbva.app;
 
 import bbva.AnalysisException;
 import bbva.AnalysisParameters;
-import bbva.AnalysisParameters.Key;
+import bbva.Param;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.Properties;
 public final class AnalysisRequest {
     /** How a front end finds files: the CLI takes the user's paths, a server only its own directories. */
     public interface Places {
-        Path resolve(Key.Place place, String parameter, String value);
+        Path resolve(Param.Place place, String parameter, String value);
 
         /** The RF-DETR model used when the detector may use one and none is named. */
         Optional<Path> defaultModel();
@@ -44,24 +44,22 @@ public final class AnalysisRequest {
         }
         Properties p = new Properties();
         options.forEach((name, value) -> {
-            Key key = name == null ? null : Key.byId(name).filter(k -> k != Key.VIDEO).orElse(null);
+            Param<?> key = name == null ? null : Param.byId(name).filter(k -> k != Param.VIDEO).orElse(null);
             if (key == null) {
                 throw new AnalysisException("Unknown option '" + name + "'; known options: " + optionNames() + ".");
             }
             String v = value == null ? "" : value.strip();
-            p.setProperty(key.id, key.place == Key.Place.NONE || v.isEmpty() ? v : places.resolve(key.place, key.id, v).toString());
+            p.setProperty(key.id, key.place == Param.Place.NONE || v.isEmpty() ? v : places.resolve(key.place, key.id, v).toString());
         });
-        p.setProperty(Key.VIDEO.id, places.resolve(Key.VIDEO.place, Key.VIDEO.id, video.strip()).toString());
-        String detector = p.getProperty(Key.DETECTOR.id, "").strip();
-        boolean mayUseModel = detector.isEmpty() || detector.equalsIgnoreCase("auto") || detector.equalsIgnoreCase("rfdetr");
-        if (mayUseModel && p.getProperty(Key.MODEL.id, "").isEmpty()) {
-            places.defaultModel().ifPresent(m -> p.setProperty(Key.MODEL.id, m.toString()));
+        p.setProperty(Param.VIDEO.id, places.resolve(Param.VIDEO.place, Param.VIDEO.id, video.strip()).toString());
+        if (Param.DETECTOR.read(p).mayUseRfDetr() && p.getProperty(Param.MODEL.id, "").isEmpty()) {
+            places.defaultModel().ifPresent(m -> p.setProperty(Param.MODEL.id, m.toString()));
         }
         // on a dispatcher every analysis's partitions run on its executors: its mode is distributed
-        String mode = p.getProperty(Key.EXECUTION_MODE.id, "").strip();
-        if (places.distributes() && mode.isEmpty()) {
-            p.setProperty(Key.EXECUTION_MODE.id, AnalysisParameters.ExecutionMode.DISTRIBUTED.id);
-        } else if (places.distributes() && mode.equalsIgnoreCase(AnalysisParameters.ExecutionMode.SEQUENTIAL.id)) {
+        boolean modeGiven = !p.getProperty(Param.EXECUTION_MODE.id, "").isBlank();
+        if (places.distributes() && !modeGiven) {
+            p.setProperty(Param.EXECUTION_MODE.id, AnalysisParameters.ExecutionMode.DISTRIBUTED.id);
+        } else if (places.distributes() && Param.EXECUTION_MODE.read(p) == AnalysisParameters.ExecutionMode.SEQUENTIAL) {
             throw new AnalysisException("executionMode sequential runs everything on one server, but this server is a "
                     + "dispatcher: its executors run the partitions of every analysis. Leave executionMode out (distributed).");
         }
@@ -76,7 +74,7 @@ public final class AnalysisRequest {
 
     /** The names a client may set, for error messages and docs. */
     public static List<String> optionNames() {
-        return Arrays.stream(Key.values()).filter(k -> k != Key.VIDEO).map(k -> k.id).toList();
+        return Param.ALL.stream().filter(k -> k != Param.VIDEO).map(k -> k.id).toList();
     }
 
     public Properties jobParameters() {
@@ -102,8 +100,8 @@ public final class AnalysisRequest {
         }
         Properties a = before.toProperties();
         Properties b = params.toProperties();
-        for (Key k : Key.values()) {
-            if (k.effect == Key.Effect.RESULTS && !String.valueOf(a.getProperty(k.id)).equals(String.valueOf(b.getProperty(k.id)))) {
+        for (Param<?> k : Param.ALL) {
+            if (k.effect == Param.Effect.RESULTS && !String.valueOf(a.getProperty(k.id)).equals(String.valueOf(b.getProperty(k.id)))) {
                 return false;
             }
         }

@@ -1,6 +1,7 @@
 package bbva.batch;
 
 import bbva.AnalysisParameters;
+import bbva.Param;
 import bbva.video.VideoFrame;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.listener.AbstractItemReadListener;
@@ -17,7 +18,7 @@ import jakarta.inject.Named;
 @Named("forceFailureListener")
 @Dependent
 public class ForceFailureListener extends AbstractItemReadListener {
-    private static final String PARAMETER = AnalysisParameters.Key.FAIL_AT_FRAME.id;
+    private static final String PARAMETER = Param.FAIL_AT_FRAME.id;
 
     /** The property of the same name (the field's name), fed from the job parameter in the job XML. */
     @Inject

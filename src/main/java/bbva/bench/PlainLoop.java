@@ -1,6 +1,7 @@
 package bbva.bench;
 
 import bbva.AnalysisParameters;
+import bbva.Param;
 import bbva.detect.Detector;
 import bbva.detect.DetectorFactory;
 import bbva.video.FrameSource;
@@ -24,15 +25,15 @@ public final class PlainLoop {
 
     public static void main(String[] args) throws Exception {
         Properties p = new Properties();
-        p.setProperty(AnalysisParameters.Key.VIDEO.id, args[0]);
-        p.setProperty(AnalysisParameters.Key.DETECTOR.id, args[1]);
+        p.setProperty(Param.VIDEO.id, args[0]);
+        p.setProperty(Param.DETECTOR.id, args[1]);
         if (!args[2].equals("-")) {
-            p.setProperty(AnalysisParameters.Key.MODEL.id, args[2]);
+            p.setProperty(Param.MODEL.id, args[2]);
         }
-        p.setProperty(AnalysisParameters.Key.THREADS.id, args[3]);
+        p.setProperty(Param.THREADS.id, args[3]);
         int frames = Integer.parseInt(args[4]);
         if (args.length > 5) {
-            p.setProperty(AnalysisParameters.Key.TILES.id, args[5]);
+            p.setProperty(Param.TILES.id, args[5]);
         }
         AnalysisParameters params = AnalysisParameters.parse(p);
         RunStats stats = new RunStats();

@@ -35,8 +35,7 @@ public final class DetectorFactory {
     /** {@code spin}: the model's threads spin while idle, for a detector that has the cores to itself. */
     public static Detector forFrames(AnalysisParameters params, int width, int height, boolean spin) {
         Detector d = create(params, spin);
-        boolean model = !"file".equals(params.detector()) && !"hog".equals(params.detector());
-        return model && params.tiles().tiles(width, height).size() > 1 ? new TiledDetector(d, params.tiles(), width, height) : d;
+        return params.detector().model() && params.tiles().tiles(width, height).size() > 1 ? new TiledDetector(d, params.tiles(), width, height) : d;
     }
 
     /** The detector, run on whole frames. */
@@ -45,10 +44,10 @@ public final class DetectorFactory {
     }
 
     static Detector create(AnalysisParameters params, boolean spin) {
-        if ("file".equals(params.detector())) {
+        if (params.detector() == DetectorChoice.FILE) {
             return new FileDetector(params.detectionsFile());
         }
-        if ("hog".equals(params.detector())) {
+        if (params.detector() == DetectorChoice.HOG) {
             return new HogDetector(params.scoreThreshold(), params.threads());
         }
         if (params.usesBuiltInDetector()) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bbva.AnalysisException;
-import bbva.AnalysisParameters.Key;
+import bbva.Param;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +16,8 @@ class AnalysisRequestTest {
     /** A front end whose files live under /media and /models, with a standard model. */
     private static final AnalysisRequest.Places PLACES = new AnalysisRequest.Places() {
         @Override
-        public Path resolve(Key.Place place, String parameter, String value) {
-            return Path.of(place == Key.Place.MODELS ? "/models" : "/media", value);
+        public Path resolve(Param.Place place, String parameter, String value) {
+            return Path.of(place == Param.Place.MODELS ? "/models" : "/media", value);
         }
 
         @Override
@@ -40,7 +40,7 @@ class AnalysisRequestTest {
         assertTrue(here.contains("needs a Liberty dispatcher") && here.contains("detectPartitions"), here);
         AnalysisRequest.Places dispatcher = new AnalysisRequest.Places() {
             @Override
-            public Path resolve(Key.Place place, String parameter, String value) {
+            public Path resolve(Param.Place place, String parameter, String value) {
                 return PLACES.resolve(place, parameter, value);
             }
 

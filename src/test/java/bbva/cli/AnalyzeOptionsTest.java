@@ -3,7 +3,7 @@ package bbva.cli;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bbva.AnalysisParameters.Key;
+import bbva.Param;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ class AnalyzeOptionsTest {
     @Test
     void everyJobParameterWithAnOptionIsAnAnalyzeOption() {
         CommandSpec analyze = new CommandLine(new Main()).getSubcommands().get("analyze").getCommandSpec();
-        for (Key k : Key.values()) {
+        for (Param<?> k : Param.ALL) {
             if (k.option != null) {
                 assertNotNull(analyze.findOption(k.option), k.option);
                 assertTrue(analyze.findOption(k.option).description()[0].equals(k.description));

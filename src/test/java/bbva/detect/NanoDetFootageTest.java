@@ -3,6 +3,7 @@ package bbva.detect;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bbva.AnalysisParameters;
+import bbva.Param;
 import bbva.TestPaths;
 import bbva.video.FrameSource;
 import bbva.video.VideoFrame;
@@ -53,9 +54,9 @@ class NanoDetFootageTest {
 
     private static Map<Integer, Integer> count(Map<Integer, VideoFrame> frames, String detector) {
         Properties p = new Properties();
-        p.setProperty(AnalysisParameters.Key.VIDEO.id, "vtest.avi");
-        p.setProperty(AnalysisParameters.Key.DETECTOR.id, detector);
-        p.setProperty(AnalysisParameters.Key.THREADS.id, "2");
+        p.setProperty(Param.VIDEO.id, "vtest.avi");
+        p.setProperty(Param.DETECTOR.id, detector);
+        p.setProperty(Param.THREADS.id, "2");
         Map<Integer, Integer> counts = new LinkedHashMap<>();
         try (Detector d = DetectorFactory.create(AnalysisParameters.parse(p))) {
             d.detect(frames.get(0));   // warm-up

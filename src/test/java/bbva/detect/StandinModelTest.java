@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bbva.AnalysisException;
 import bbva.AnalysisParameters;
+import bbva.Param;
 import bbva.TestPaths;
 import bbva.video.VideoFrame;
 import java.nio.file.Files;
@@ -49,8 +50,8 @@ class StandinModelTest {
     @Test
     void detectorDecodesTheStandinsKnownBoxes() {
         Properties p = new Properties();
-        p.setProperty(AnalysisParameters.Key.VIDEO.id, "x.mp4");
-        p.setProperty(AnalysisParameters.Key.MODEL.id, TestPaths.standin("rfdetr-standin-coco.onnx").toString());
+        p.setProperty(Param.VIDEO.id, "x.mp4");
+        p.setProperty(Param.MODEL.id, TestPaths.standin("rfdetr-standin-coco.onnx").toString());
         VideoFrame grey = uniform(640, 480, 124, 116, 104);   // ImageNet mean colour: normalised input ~ 0
         try (Detector d = DetectorFactory.create(AnalysisParameters.parse(p))) {
             List<Detection> out = Detections.rank(0, d.detect(grey));
@@ -73,8 +74,8 @@ class StandinModelTest {
     @Test
     void fineTunedModelUsesItsLabelsFile() {
         Properties p = new Properties();
-        p.setProperty(AnalysisParameters.Key.VIDEO.id, "x.mp4");
-        p.setProperty(AnalysisParameters.Key.MODEL.id, TestPaths.standin("rfdetr-standin-basketball.onnx").toString());
+        p.setProperty(Param.VIDEO.id, "x.mp4");
+        p.setProperty(Param.MODEL.id, TestPaths.standin("rfdetr-standin-basketball.onnx").toString());
         try (Detector d = DetectorFactory.create(AnalysisParameters.parse(p))) {
             List<String> labels = Detections.rank(0, d.detect(uniform(100, 100, 124, 116, 104)))
                     .stream().map(Detection::label).toList();
@@ -104,8 +105,8 @@ class StandinModelTest {
     void modelWithoutLabelsFileAndNonCocoClassesIsRejected(@TempDir Path dir) throws Exception {
         Path copy = Files.copy(TestPaths.standin("rfdetr-standin-basketball.onnx"), dir.resolve("custom.onnx"));
         Properties p = new Properties();
-        p.setProperty(AnalysisParameters.Key.VIDEO.id, "x.mp4");
-        p.setProperty(AnalysisParameters.Key.MODEL.id, copy.toString());
+        p.setProperty(Param.VIDEO.id, "x.mp4");
+        p.setProperty(Param.MODEL.id, copy.toString());
         AnalysisException e = assertThrows(AnalysisException.class, () -> DetectorFactory.create(AnalysisParameters.parse(p)));
         assertTrue(e.getMessage().contains("custom.labels"), e.getMessage());
     }
