@@ -18,6 +18,6 @@ public class BatchEndCheckpoint extends AbstractCheckpointAlgorithm {
 
     @Override
     public boolean isReadyToCheckpoint() {
-        return StepResources.of(stepContext).atBatchEnd();
+        return StepState.of(stepContext).position().map(StepState.Position::batchEnds).orElse(false);
     }
 }

@@ -51,7 +51,7 @@ public class DetectProcessor implements ItemProcessor {
     }
 
     private Detector detector() {
-        return StepResources.of(stepContext).get(Detector.class, () -> {
+        return StepState.of(stepContext).detector(() -> {
                     VideoEntity video = job.video();
                     // alone on the cores: no OCR beside it (sequential), one stream, one analysis at a time
                     boolean alone = slots.oneAtATime() && job.params().executionMode() == AnalysisParameters.ExecutionMode.SEQUENTIAL

@@ -33,10 +33,9 @@ public class FailedBatchListener extends AbstractChunkListener {
     @Override
     public void onError(Exception e) {
         store.recordFailure(jobContext.getProperties().getProperty("video"), jobContext.getExecutionId(), ExitStatuses.failed(e));
-        StepResources at = StepResources.of(stepContext);
-        if (at.batch() != null) {
+        StepState.of(stepContext).position().ifPresent(at -> {
             LOG.log(Level.WARNING, stepContext.getStepName() + ": batch " + at.batch() + " failed: " + e, e);
             store.failBatch(job.video().id, jobContext.getExecutionId(), at.phase(), at.batch());
-        }
+        });
     }
 }

@@ -5,8 +5,6 @@ import bbva.store.BatchPlan;
 import bbva.store.Phase;
 import bbva.store.VideoEntity;
 import bbva.video.VideoFrame;
-import jakarta.batch.api.chunk.AbstractItemReader;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.Serializable;
@@ -16,11 +14,9 @@ import java.io.Serializable;
  * checkpoint is the next frame, wherever that is (a chunk ended early by a stop leaves it
  * mid-batch), and a restart seeks to exactly that frame.
  */
-abstract class FrameReader extends AbstractItemReader {
+abstract class FrameReader extends StepReader {
     @Inject
     JobParameters job;
-    @Inject
-    StepContext stepContext;
 
     protected AnalysisParameters params;
     protected VideoEntity video;
@@ -56,7 +52,7 @@ abstract class FrameReader extends AbstractItemReader {
         if (frames == null || !frames.hasNext()) {
             return null;
         }
-        StepResources.of(stepContext).working(phase(), plan.batchOf(frames.next()));
+        state().at(phase(), plan.batchOf(frames.next()), false);
         return item(frames.read());
     }
 
@@ -66,13 +62,9 @@ abstract class FrameReader extends AbstractItemReader {
     }
 
     @Override
-    public void close() {
-        try {
-            if (frames != null) {
-                frames.close();
-            }
-        } finally {
-            StepResources.of(stepContext).close();
+    protected void closeInput() {
+        if (frames != null) {
+            frames.close();
         }
     }
 }

@@ -51,10 +51,10 @@ final class OcrCursor implements AutoCloseable {
         return frames != null && frames.hasNext();
     }
 
-    FrameCrops read(StepResources at) {
-        at.working(Phase.OCR, batch);
+    FrameCrops read(StepState step) {
+        step.at(Phase.OCR, batch, false);
         FrameCrops item = FrameCrops.of(frames.read(), byFrame);
-        at.batchEnds(!frames.hasNext());
+        step.at(Phase.OCR, batch, !frames.hasNext());
         return item;
     }
 

@@ -54,9 +54,9 @@ public class OcrEngines {
     }
 
     /** The engine of one OCR partition, borrowed on first use and given back when the partition's resources close. */
-    JerseyReader forStep(StepResources step, int threads, RunMetrics metrics) {
+    JerseyReader forStep(StepState step, int threads, RunMetrics metrics) {
         long[] nanosAtStart = new long[1];
-        return step.get(JerseyReader.class, () -> {
+        return step.ocrEngine(() -> {
             JerseyReader r = borrow(threads);
             nanosAtStart[0] = r.inferenceNanos();
             return r;

@@ -5,9 +5,7 @@ import bbva.AnalysisParameters.ExecutionMode;
 import bbva.store.Batch;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
-import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,7 +21,7 @@ import java.util.Optional;
  */
 @Named("ocrFollowReader")
 @Dependent
-public class OcrFollowReader extends AbstractItemReader {
+public class OcrFollowReader extends StepReader {
     static final String STEP = "ocrFollow";
     /** How often it looks without news from detection (detection sends news when it runs in this JVM). */
     private static final long POLL_MILLIS = 1000;
@@ -34,8 +32,6 @@ public class OcrFollowReader extends AbstractItemReader {
     JobParameters job;
     @Inject
     JobContext jobContext;
-    @Inject
-    StepContext stepContext;
     @Inject
     Store store;
 
@@ -83,7 +79,7 @@ public class OcrFollowReader extends AbstractItemReader {
         } finally {
             RunMetrics.of(jobContext.getExecutionId()).addOcrWait(System.nanoTime() - waitStart);
         }
-        return cursor.read(StepResources.of(stepContext));
+        return cursor.read(state());
     }
 
     /** Read after {@code state} was: a batch completed before detection ended is already visible. */
@@ -105,13 +101,9 @@ public class OcrFollowReader extends AbstractItemReader {
     }
 
     @Override
-    public void close() {
-        try {
-            if (cursor != null) {
-                cursor.close();
-            }
-        } finally {
-            StepResources.of(stepContext).close();
+    protected void closeInput() {
+        if (cursor != null) {
+            cursor.close();
         }
     }
 }

@@ -33,13 +33,13 @@ public class OcrProcessor implements ItemProcessor {
         FrameCrops frame = (FrameCrops) item;
         FaultPoints.reach("ocr.frame." + frame.frame());
         List<JerseyCrops.Crop> crops = frame.crops();
-        JerseyReader reader = engines.forStep(StepResources.of(stepContext), threads(), RunMetrics.of(jobContext.getExecutionId()));
+        JerseyReader reader = engines.forStep(StepState.of(stepContext), threads(), RunMetrics.of(jobContext.getExecutionId()));
         List<JerseyReading> readings = reader.read(crops.stream().map(JerseyCrops.Crop::image).toList());
         Map<Detection, JerseyReading> out = new LinkedHashMap<>();
         for (int i = 0; i < crops.size(); i++) {
             out.put(crops.get(i).person(), readings.get(i));
         }
-        return new FrameReadings(frame.frame(), out);
+        return new FrameReadings(frame.frame(), out, reader.engine());
     }
 
     /**

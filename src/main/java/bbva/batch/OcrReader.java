@@ -4,8 +4,6 @@ import bbva.store.Batch;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.api.chunk.AbstractItemReader;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,11 +18,9 @@ import java.util.Optional;
  */
 @Named("ocrReader")
 @Dependent
-public class OcrReader extends AbstractItemReader {
+public class OcrReader extends StepReader {
     @Inject
     JobParameters job;
-    @Inject
-    StepContext stepContext;
     @Inject
     Store store;
     @Inject
@@ -63,7 +59,7 @@ public class OcrReader extends AbstractItemReader {
             resumeAt = null;
             from = next.get().index() + 1;
         }
-        return cursor.read(StepResources.of(stepContext));
+        return cursor.read(state());
     }
 
     @Override
@@ -73,11 +69,9 @@ public class OcrReader extends AbstractItemReader {
     }
 
     @Override
-    public void close() {
-        try {
+    protected void closeInput() {
+        if (cursor != null) {
             cursor.close();
-        } finally {
-            StepResources.of(stepContext).close();
         }
     }
 }

@@ -1,10 +1,8 @@
 package bbva.batch;
 
 import bbva.detect.Detection;
-import bbva.ocr.JerseyReader;
 import bbva.ocr.JerseyReading;
 import bbva.store.PlayerStore;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,8 +21,6 @@ public class OcrWriter extends FramesWriter {
     private static final Logger LOG = Logger.getLogger(OcrWriter.class.getName());
 
     @Inject
-    StepContext stepContext;
-    @Inject
     PlayerStore players;
 
     @Override
@@ -38,7 +34,7 @@ public class OcrWriter extends FramesWriter {
         for (Object item : items) {
             all.putAll(((FrameReadings) item).readings());
         }
-        String engine = StepResources.of(stepContext).require(JerseyReader.class).engine();
+        String engine = ((FrameReadings) items.get(0)).engine();
         players.writeReadings(videoId, execution, plan, first, last, all, engine);
         LOG.info(() -> "ocr: frames " + first + "-" + last + " read, " + all.size() + " person detections (batch "
                 + plan.batchOf(first) + ")");

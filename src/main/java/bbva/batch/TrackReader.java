@@ -6,7 +6,6 @@ import bbva.store.BatchPlan;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
 import jakarta.batch.api.chunk.AbstractItemReader;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -26,8 +25,6 @@ import java.util.Map;
 public class TrackReader extends AbstractItemReader {
     @Inject
     JobParameters job;
-    @Inject
-    StepContext stepContext;
     @Inject
     Store store;
 
@@ -78,8 +75,4 @@ public class TrackReader extends AbstractItemReader {
         return nextFrame;
     }
 
-    @Override
-    public void close() {
-        StepResources.of(stepContext).close();
-    }
 }

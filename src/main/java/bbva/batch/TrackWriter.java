@@ -10,7 +10,6 @@ import bbva.track.Tracker;
 import bbva.track.TrackerSettings;
 import bbva.track.TrackerStateFormat;
 import jakarta.batch.api.chunk.AbstractItemWriter;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writer of step "track": stores the track ids, and owns the tracker. Its state after each chunk is
+ * Writer of step "track": owns and runs the tracker over the chunk's frames in order, and stores the track ids. Its state after each chunk is
  * saved in bbva's tables with the chunk's track ids; the checkpoint is only the last frame tracked,
  * so it stays a few bytes whatever the number of tracks. A restart loads the state of that frame and
  * goes on with exactly the tracks an uninterrupted run would have; replayed frames get the same ids.
@@ -29,8 +28,6 @@ import java.util.List;
 public class TrackWriter extends AbstractItemWriter {
     @Inject
     JobParameters job;
-    @Inject
-    StepContext stepContext;
     @Inject
     Store store;
 
@@ -58,7 +55,6 @@ public class TrackWriter extends AbstractItemWriter {
             throw new AnalysisException("This analysis was stopped in step track by an older version of bbva, whose "
                     + "tracking state cannot be continued; analyze the video again from the start (bbva analyze VIDEO --fresh).");
         }
-        StepResources.of(stepContext).put(Tracker.class, tracker);
     }
 
     @Override
@@ -67,7 +63,11 @@ public class TrackWriter extends AbstractItemWriter {
         List<Integer> cuts = new ArrayList<>();
         for (Object item : items) {
             TrackFrame frame = (TrackFrame) item;
-            tracked.addAll(frame.people());
+            FaultPoints.reach("track.frame." + frame.frame());
+            if (frame.cut()) {
+                tracker.cut();
+            }
+            tracked.addAll(tracker.update(frame.frame(), frame.people()));
             if (frame.cut()) {
                 cuts.add(frame.frame());
             }
