@@ -1,6 +1,6 @@
 package bbva.server;
 
-import bbva.batch.OcrEngines;
+import bbva.batch.ocr.OcrEngines;
 import bbva.detect.DetectorFactory;
 import bbva.detect.NanoDetModel;
 import bbva.detect.RfDetrModel;

@@ -2,7 +2,7 @@ package bbva.app;
 
 import bbva.progress.Progress;
 import bbva.store.Batch;
-import bbva.store.BatchPlan;
+import bbva.BatchPlan;
 import bbva.store.PlayerStore;
 import bbva.store.Store;
 import bbva.store.VideoEntity;

@@ -1,7 +1,7 @@
 package bbva.batch;
 
 import bbva.AnalysisException;
-import bbva.store.BatchPlan;
+import bbva.BatchPlan;
 import bbva.store.VideoEntity;
 import bbva.video.Fingerprint;
 import bbva.video.FrameSource;
@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * The analyzed frames [next, last] of the prepared video, decoded in order from exactly {@code next}
  * (a checkpoint may be anywhere, mid-batch included).
  */
-final class FrameCursor implements AutoCloseable {
+public final class FrameCursor implements AutoCloseable {
     private final Path file;
     private final VideoEntity video;
     private final BatchPlan plan;
@@ -21,7 +21,7 @@ final class FrameCursor implements AutoCloseable {
     private int next;
     private FrameSource source;
 
-    FrameCursor(Path file, VideoEntity video, BatchPlan plan, int next, int last) {
+    public FrameCursor(Path file, VideoEntity video, BatchPlan plan, int next, int last) {
         this.file = file;
         this.video = video;
         this.plan = plan;
@@ -30,23 +30,23 @@ final class FrameCursor implements AutoCloseable {
     }
 
     /** Refuses a file that is no longer the one prepare fingerprinted. */
-    static void checkUnchanged(Path file, VideoEntity video) throws IOException {
+    public static void checkUnchanged(Path file, VideoEntity video) throws IOException {
         if (!Fingerprint.of(file).equals(video.fingerprint)) {
             throw new AnalysisException(file + " has changed since its analysis started. Put the "
                     + "original file back to continue, or analyze the new file from the start.");
         }
     }
 
-    boolean hasNext() {
+    public boolean hasNext() {
         return next <= last;
     }
 
     /** The frame the next {@link #read} returns. */
-    int next() {
+    public int next() {
         return next;
     }
 
-    VideoFrame read() {
+    public VideoFrame read() {
         if (source == null) {
             source = FrameSource.open(file, next);
         }

@@ -1,7 +1,7 @@
 package bbva.batch;
 
 import bbva.AnalysisParameters;
-import bbva.store.BatchPlan;
+import bbva.BatchPlan;
 import bbva.store.Phase;
 import bbva.store.VideoEntity;
 import bbva.video.VideoFrame;
@@ -14,7 +14,7 @@ import java.io.Serializable;
  * checkpoint is the next frame, wherever that is (a chunk ended early by a stop leaves it
  * mid-batch), and a restart seeks to exactly that frame.
  */
-abstract class FrameReader extends StepReader {
+public abstract class FrameReader extends StepReader {
     @Inject
     JobParameters job;
 
@@ -24,7 +24,7 @@ abstract class FrameReader extends StepReader {
     private FrameCursor frames;
 
     /** Analyzed frames [first, last] of this reader, or null when it has none. */
-    protected record Range(int first, int last) {
+    public record Range(int first, int last) {
     }
 
     protected abstract Range range();

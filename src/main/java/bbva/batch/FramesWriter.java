@@ -1,6 +1,6 @@
 package bbva.batch;
 
-import bbva.store.BatchPlan;
+import bbva.BatchPlan;
 import bbva.store.Store;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.inject.Inject;
@@ -13,12 +13,12 @@ import java.util.List;
  * must hold the video's rows to write them (a partition that reaches an executor after a restart took
  * them over fails at once).
  */
-abstract class FramesWriter extends AbstractItemWriter {
+public abstract class FramesWriter extends AbstractItemWriter {
     @Inject
-    JobParameters job;
+    protected JobParameters job;
 
     @Inject
-    Store store;
+    protected Store store;
 
     protected long videoId;
     protected long execution;

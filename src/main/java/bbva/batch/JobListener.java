@@ -1,6 +1,7 @@
 package bbva.batch;
 
 import bbva.AnalysisSlots;
+import bbva.batch.detect.DetectionRuns;
 import bbva.progress.Progress;
 import bbva.store.Status;
 import bbva.store.Store;

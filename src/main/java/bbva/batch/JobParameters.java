@@ -27,21 +27,21 @@ public class JobParameters {
     @Inject
     RunningExecutions running;
 
-    AnalysisParameters params() {
+    public AnalysisParameters params() {
         return files.check(AnalysisParameters.parse(jobContext.getProperties()));
     }
 
     /** This execution's id (in a partition too: the id of the execution the partition belongs to). */
-    long execution() {
+    public long execution() {
         return jobContext.getExecutionId();
     }
 
     /** This execution, as the owner of the video's rows while it runs. */
-    JobOwner owner() {
+    public JobOwner owner() {
         return new JobOwner(jobContext.getInstanceId(), execution(), params().replace(), running);
     }
 
-    VideoEntity video() {
+    public VideoEntity video() {
         String path = params().video().toString();
         return store.video(path).orElseThrow(() -> new AnalysisException(
                 "No prepared analysis for " + path + "; start the analysis again."));

@@ -34,11 +34,11 @@ public final class RunMetrics {
         }
     }
 
-    void addInference(long nanos) {
+    public void addInference(long nanos) {
         inferenceNanos.addAndGet(nanos);
     }
 
-    void addStep(String step, long nanos) {
+    public void addStep(String step, long nanos) {
         stepNanos.merge(step, nanos, Long::sum);
     }
 
@@ -49,11 +49,11 @@ public final class RunMetrics {
         return out;
     }
 
-    void addOcr(long nanos) {
+    public void addOcr(long nanos) {
         ocrNanos.addAndGet(nanos);
     }
 
-    void addOcrWait(long nanos) {
+    public void addOcrWait(long nanos) {
         ocrWaitNanos.addAndGet(nanos);
     }
 

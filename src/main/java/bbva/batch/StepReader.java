@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
  * "ocrFollow"): the runtime closes the reader however the step ends, so closing it closes the
  * reader's own input, then what the step holds ({@link StepState}).
  */
-abstract class StepReader extends AbstractItemReader {
+public abstract class StepReader extends AbstractItemReader {
     @Inject
     StepContext stepContext;
 

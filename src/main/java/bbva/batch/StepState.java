@@ -16,16 +16,16 @@ import java.util.function.Supplier;
  * detector, the OCR engine), which {@link StepReader#close} closes however the step ends (a processor
  * has no close of its own). A slot emptied by close opens again if the runtime reopens the step.
  */
-final class StepState {
+public final class StepState {
     /** The phase and batch of the item the reader read last, and whether that item ends the batch. */
-    record Position(Phase phase, int batch, boolean batchEnds) {
+    public record Position(Phase phase, int batch, boolean batchEnds) {
     }
 
     private volatile Position position;
     private final Held<Detector> detector = new Held<>();
     private final Held<JerseyReader> ocrEngine = new Held<>();
 
-    static StepState of(StepContext step) {
+    public static StepState of(StepContext step) {
         synchronized (step) {
             if (step.getTransientUserData() instanceof StepState s) {
                 return s;
@@ -37,26 +37,26 @@ final class StepState {
     }
 
     /** The reader is at {@code batch}; {@code batchEnds}: the item it read is the batch's last. */
-    void at(Phase phase, int batch, boolean batchEnds) {
+    public void at(Phase phase, int batch, boolean batchEnds) {
         position = new Position(phase, batch, batchEnds);
     }
 
-    Optional<Position> position() {
+    public Optional<Position> position() {
         return Optional.ofNullable(position);
     }
 
     /** The step's detector, opened on first use; {@code onClose} closes it. */
-    Detector detector(Supplier<Detector> open, Consumer<Detector> onClose) {
+    public Detector detector(Supplier<Detector> open, Consumer<Detector> onClose) {
         return detector.get(open, onClose);
     }
 
     /** The step's OCR engine, borrowed on first use; {@code giveBack} returns it. */
-    JerseyReader ocrEngine(Supplier<JerseyReader> borrow, Consumer<JerseyReader> giveBack) {
+    public JerseyReader ocrEngine(Supplier<JerseyReader> borrow, Consumer<JerseyReader> giveBack) {
         return ocrEngine.get(borrow, giveBack);
     }
 
     /** Closes what the step holds: both are attempted; the first failure is thrown. */
-    void close() {
+    public void close() {
         try {
             ocrEngine.close();
         } finally {

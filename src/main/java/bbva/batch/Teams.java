@@ -1,6 +1,7 @@
 package bbva.batch;
 
-import bbva.store.BatchPlan;
+import bbva.BatchPlan;
+import bbva.batch.faults.FaultPoints;
 import bbva.store.PlayerStore;
 import bbva.store.Store;
 import bbva.store.VideoEntity;

@@ -1,6 +1,6 @@
 package bbva.court;
 
-import bbva.detect.Lab;
+import bbva.colour.Lab;
 import bbva.video.VideoFrame;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package bbva.detect;
 
+import bbva.colour.Appearance;
+
 /**
  * One detected object in one frame: the single value type that flows from the detector through
  * the writer, the store and the export. Box corners are in frame pixels. {@code index} is the

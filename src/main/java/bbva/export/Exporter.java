@@ -1,7 +1,7 @@
 package bbva.export;
 
 import bbva.identify.People;
-import bbva.store.BatchPlan;
+import bbva.BatchPlan;
 import bbva.store.PlayerStore;
 import bbva.store.Store;
 import bbva.store.VideoEntity;

@@ -1,6 +1,6 @@
 package bbva.export;
 
-import bbva.detect.Lab;
+import bbva.colour.Lab;
 import bbva.teams.Team;
 import java.math.BigDecimal;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package bbva.progress;
 
 import bbva.store.Batch;
-import bbva.store.BatchPlan;
+import bbva.BatchPlan;
 import bbva.store.WorkStatus;
 import java.util.List;
 import java.util.Map;

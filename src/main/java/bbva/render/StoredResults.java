@@ -4,7 +4,7 @@ import bbva.court.Court;
 import bbva.detect.Detection;
 import bbva.identify.Player;
 import bbva.store.Batch;
-import bbva.store.BatchPlan;
+import bbva.BatchPlan;
 import bbva.store.PlayerStore;
 import bbva.store.Store;
 import bbva.store.VideoEntity;

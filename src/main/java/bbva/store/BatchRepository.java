@@ -1,5 +1,6 @@
 package bbva.store;
 
+import bbva.BatchPlan;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

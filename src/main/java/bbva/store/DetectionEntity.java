@@ -1,6 +1,6 @@
 package bbva.store;
 
-import bbva.detect.Appearance;
+import bbva.colour.Appearance;
 import bbva.detect.Detection;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,6 @@
 package bbva.store;
 
+import bbva.BatchPlan;
 import bbva.detect.Kind;
 import bbva.detect.Detection;
 import bbva.identify.Player;

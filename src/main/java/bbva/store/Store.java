@@ -1,6 +1,7 @@
 package bbva.store;
 
 import bbva.AnalysisParameters;
+import bbva.BatchPlan;
 import bbva.court.FrameView;
 import bbva.detect.Detection;
 import bbva.video.VideoInfo;

@@ -1,6 +1,6 @@
 package bbva.teams;
 
-import bbva.detect.Appearance;
+import bbva.colour.Appearance;
 import bbva.detect.Detection;
 import bbva.detect.Kind;
 import java.util.ArrayList;

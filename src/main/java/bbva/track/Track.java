@@ -1,6 +1,6 @@
 package bbva.track;
 
-import bbva.detect.Appearance;
+import bbva.colour.Appearance;
 
 /** One tracked object: its last box, velocity in pixels per frame, torso colours and life counters. Mutable; owned by the tracker. */
 final class Track implements java.io.Serializable {

@@ -1,7 +1,7 @@
 package bbva.track;
 
 import bbva.AnalysisException;
-import bbva.detect.Appearance;
+import bbva.colour.Appearance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bbva.AnalysisException;
 import bbva.embedded.DataDir;
 import bbva.embedded.EmbeddedRuntime;
-import bbva.store.BatchPlan;
+import bbva.BatchPlan;
 import bbva.store.PlayerStore;
 import bbva.store.Store;
 import bbva.store.VideoEntity;

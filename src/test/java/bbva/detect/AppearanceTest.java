@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bbva.colour.Appearance;
 import bbva.video.TeamClip;
 import bbva.video.VideoFrame;
 import java.awt.image.BufferedImage;

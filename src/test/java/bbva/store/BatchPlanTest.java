@@ -2,6 +2,7 @@ package bbva.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import bbva.BatchPlan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

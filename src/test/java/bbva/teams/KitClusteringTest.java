@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bbva.detect.Appearance;
+import bbva.colour.Appearance;
 import bbva.detect.Detection;
 import bbva.video.TeamClip;
 import bbva.video.VideoFrame;

@@ -1,6 +1,12 @@
-package bbva.batch;
+package bbva.batch.ocr;
 
 import bbva.AnalysisParameters;
+import bbva.batch.faults.FaultPoints;
+import bbva.batch.JobParameters;
+import bbva.batch.RunMetrics;
+import bbva.batch.StepState;
+import bbva.batch.ocr.OcrEngines;
+import bbva.batch.ocr.OcrFollowReader;
 import bbva.detect.Detection;
 import bbva.ocr.JerseyCrops;
 import bbva.ocr.JerseyReader;

@@ -1,10 +1,14 @@
-package bbva.batch;
+package bbva.batch.detect;
 
 import bbva.AnalysisParameters;
 import bbva.AnalysisSlots;
+import bbva.batch.faults.FaultPoints;
+import bbva.batch.JobParameters;
+import bbva.batch.RunMetrics;
+import bbva.batch.StepState;
 import bbva.court.Floor;
 import bbva.court.FrameView;
-import bbva.detect.Appearance;
+import bbva.colour.Appearance;
 import bbva.detect.Detection;
 import bbva.detect.Detections;
 import bbva.detect.Detector;

@@ -1,5 +1,6 @@
-package bbva.detect;
+package bbva.colour;
 
+import bbva.detect.Detection;
 import bbva.video.VideoFrame;
 import java.util.Arrays;
 import java.util.Base64;

@@ -1,10 +1,11 @@
-package bbva.batch;
+package bbva.batch.ocr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import bbva.batch.ocr.OcrEngines;
 import bbva.ocr.JerseyReader;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package bbva.detect;
+package bbva.colour;
 
 /** sRGB (D65) to CIE Lab: a colour space where distances follow what people see, for kit colours. */
 public final class Lab {

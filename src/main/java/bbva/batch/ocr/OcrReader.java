@@ -1,5 +1,9 @@
-package bbva.batch;
+package bbva.batch.ocr;
 
+import bbva.batch.JobParameters;
+import bbva.batch.StepReader;
+import bbva.batch.ocr.OcrCursor;
+import bbva.batch.ocr.OcrMapper;
 import bbva.store.Batch;
 import bbva.store.Store;
 import bbva.store.VideoEntity;

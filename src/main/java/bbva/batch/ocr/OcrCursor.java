@@ -1,8 +1,10 @@
-package bbva.batch;
+package bbva.batch.ocr;
 
 import bbva.AnalysisParameters;
 import bbva.detect.Detection;
-import bbva.store.BatchPlan;
+import bbva.BatchPlan;
+import bbva.batch.FrameCursor;
+import bbva.batch.StepState;
 import bbva.store.Phase;
 import bbva.store.Store;
 import bbva.store.VideoEntity;

@@ -1,6 +1,7 @@
-package bbva.batch;
+package bbva.batch.ocr;
 
-import bbva.store.BatchPlan;
+import bbva.BatchPlan;
+import bbva.batch.JobParameters;
 import bbva.store.VideoEntity;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
@@ -12,13 +13,15 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Mapper of step "detect": the planned batches cut into as many contiguous ranges as prepare fixed
- * for this analysis. The cut never changes between executions, so a restart reruns only the
- * partitions that had not completed, each from its own checkpoint.
+ * Mapper of step "ocr": the planned batches cut into as many contiguous ranges as the first run fixed
+ * (its OCR threads, at most one per batch), not one partition per batch: a game's 7,200 batches stay a
+ * few partitions (sub-jobs in Liberty's repository, messages in distributed mode). The cut never
+ * changes between executions, so a restart reruns only the ranges that had not completed, each from
+ * its own checkpoint; a range skips the batches already read.
  */
-@Named("detectMapper")
+@Named("ocrMapper")
 @Dependent
-public class DetectMapper implements PartitionMapper {
+public class OcrMapper implements PartitionMapper {
     static final String FIRST_BATCH = "firstBatch";
     static final String LAST_BATCH = "lastBatch";
 
@@ -28,7 +31,7 @@ public class DetectMapper implements PartitionMapper {
     @Override
     public PartitionPlan mapPartitions() {
         VideoEntity video = job.video();
-        List<BatchPlan.Part> parts = BatchPlan.of(video).parts(video.detectPartitions);
+        List<BatchPlan.Part> parts = BatchPlan.of(video).parts(Math.max(1, video.ocrPartitions));
         Properties[] props = new Properties[parts.size()];
         for (int i = 0; i < parts.size(); i++) {
             props[i] = new Properties();

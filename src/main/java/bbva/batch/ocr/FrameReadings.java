@@ -1,4 +1,4 @@
-package bbva.batch;
+package bbva.batch.ocr;
 
 import bbva.detect.Detection;
 import bbva.ocr.JerseyReading;

@@ -1,4 +1,4 @@
-package bbva.batch;
+package bbva.batch.faults;
 
 /**
  * Named points inside the job where tests stop the JVM at an exact moment. Driven by the system

@@ -1,5 +1,6 @@
-package bbva.store;
+package bbva;
 
+import bbva.store.VideoEntity;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,10 @@
-package bbva.batch;
+package bbva.batch.track;
 
 import bbva.detect.Detection;
 import bbva.court.FrameLook;
-import bbva.store.BatchPlan;
+import bbva.BatchPlan;
+import bbva.batch.JobParameters;
+import bbva.batch.track.TrackFrame;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
 import jakarta.batch.api.chunk.AbstractItemReader;

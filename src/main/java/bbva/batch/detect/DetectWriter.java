@@ -1,5 +1,7 @@
-package bbva.batch;
+package bbva.batch.detect;
 
+import bbva.batch.faults.FaultPoints;
+import bbva.batch.FramesWriter;
 import bbva.court.FrameView;
 import bbva.detect.Detection;
 import jakarta.enterprise.context.Dependent;

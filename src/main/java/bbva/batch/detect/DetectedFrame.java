@@ -1,4 +1,4 @@
-package bbva.batch;
+package bbva.batch.detect;
 
 import bbva.court.FrameView;
 import bbva.detect.Detection;

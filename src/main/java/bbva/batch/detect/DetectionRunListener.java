@@ -1,4 +1,4 @@
-package bbva.batch;
+package bbva.batch.detect;
 
 import jakarta.batch.api.listener.AbstractStepListener;
 import jakarta.batch.runtime.context.JobContext;

@@ -1,5 +1,7 @@
-package bbva.batch;
+package bbva.batch.detect;
 
+import bbva.batch.FrameReader;
+import bbva.batch.detect.DetectMapper;
 import bbva.store.Phase;
 import bbva.video.VideoFrame;
 import jakarta.batch.api.BatchProperty;

@@ -1,7 +1,12 @@
-package bbva.batch;
+package bbva.batch.ocr;
 
 import bbva.AnalysisParameters;
 import bbva.AnalysisParameters.ExecutionMode;
+import bbva.batch.JobParameters;
+import bbva.batch.RunMetrics;
+import bbva.batch.StepReader;
+import bbva.batch.detect.DetectionRuns;
+import bbva.batch.ocr.OcrCursor;
 import bbva.store.Batch;
 import bbva.store.Store;
 import bbva.store.VideoEntity;

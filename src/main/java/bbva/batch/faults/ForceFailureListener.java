@@ -1,4 +1,4 @@
-package bbva.batch;
+package bbva.batch.faults;
 
 import bbva.AnalysisParameters;
 import bbva.Param;

@@ -1,4 +1,4 @@
-package bbva.batch;
+package bbva.batch.track;
 
 import bbva.detect.Detection;
 import java.util.List;

@@ -1,8 +1,11 @@
-package bbva.batch;
+package bbva.batch.track;
 
 import bbva.AnalysisException;
 import bbva.detect.Detection;
-import bbva.store.BatchPlan;
+import bbva.BatchPlan;
+import bbva.batch.faults.FaultPoints;
+import bbva.batch.JobParameters;
+import bbva.batch.track.TrackFrame;
 import bbva.store.Store;
 import bbva.store.TrackerSnapshot;
 import bbva.store.VideoEntity;

@@ -1,5 +1,7 @@
-package bbva.batch;
+package bbva.batch.ocr;
 
+import bbva.batch.RunMetrics;
+import bbva.batch.StepState;
 import bbva.ocr.JerseyReader;
 import bbva.ocr.PpOcrJerseyReader;
 import jakarta.annotation.PreDestroy;

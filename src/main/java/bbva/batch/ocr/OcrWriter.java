@@ -1,5 +1,7 @@
-package bbva.batch;
+package bbva.batch.ocr;
 
+import bbva.batch.faults.FaultPoints;
+import bbva.batch.FramesWriter;
 import bbva.detect.Detection;
 import bbva.ocr.JerseyReading;
 import bbva.store.PlayerStore;

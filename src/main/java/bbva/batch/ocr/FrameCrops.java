@@ -1,10 +1,10 @@
-package bbva.batch;
+package bbva.batch.ocr;
 
 import bbva.detect.Detection;
 import bbva.ocr.JerseyCrops;
 import bbva.ocr.JerseyPicks;
 import bbva.store.VideoEntity;
-import bbva.store.BatchPlan;
+import bbva.BatchPlan;
 import bbva.store.Store;
 import bbva.video.VideoFrame;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
-package bbva.batch;
+package bbva.batch.ocr;
 
+import bbva.batch.JobParameters;
 import jakarta.batch.api.Decider;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.enterprise.context.Dependent;

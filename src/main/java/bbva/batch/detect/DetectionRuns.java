@@ -1,4 +1,4 @@
-package bbva.batch;
+package bbva.batch.detect;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Detection also sends news (a batch stored, a start, an end) that wakes "ocrFollow" at once instead of
  * it polling the database while detection needs every core.
  */
-final class DetectionRuns {
-    enum State { NOT_STARTED, RUNNING, ENDED }
+public final class DetectionRuns {
+    public enum State { NOT_STARTED, RUNNING, ENDED }
 
     private static final Map<String, State> RUNS = new ConcurrentHashMap<>();
     private static final Object NEWS = new Object();
@@ -21,18 +21,18 @@ final class DetectionRuns {
     private DetectionRuns() {
     }
 
-    static void started(String video) {
+    public static void started(String video) {
         RUNS.put(video, State.RUNNING);
         signal();
     }
 
-    static void ended(String video) {
+    public static void ended(String video) {
         RUNS.put(video, State.ENDED);
         signal();
     }
 
     /** Detection stored a batch or changed state (of any video: a waiter then just looks again). */
-    static void signal() {
+    public static void signal() {
         synchronized (NEWS) {
             news++;
             NEWS.notifyAll();
@@ -40,14 +40,14 @@ final class DetectionRuns {
     }
 
     /** How much news there has been: pass it to {@link #awaitNews} to wait for more. */
-    static long news() {
+    public static long news() {
         synchronized (NEWS) {
             return news;
         }
     }
 
     /** Waits until there is news after {@code seen}, or {@code millis} have passed (detection in another JVM sends none). */
-    static void awaitNews(long seen, long millis) throws InterruptedException {
+    public static void awaitNews(long seen, long millis) throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000;
         synchronized (NEWS) {
             for (long left = millis; news == seen && left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
@@ -56,12 +56,12 @@ final class DetectionRuns {
         }
     }
 
-    static State of(String video) {
+    public static State of(String video) {
         return RUNS.getOrDefault(video, State.NOT_STARTED);
     }
 
     /** An execution of the video's analysis starts or ends: nothing known of its detection. */
-    static void forget(String video) {
+    public static void forget(String video) {
         RUNS.remove(video);
     }
 }
