@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -39,11 +38,8 @@ public final class KitClustering {
      */
     static final double REFEREE_SHARE = 0.35;
     static final double REFEREE_APART = 0.6;
-    static final int ITERATIONS = 30;
     /** Boxes the kits are fitted on: a clip's all, an even sample of a game's millions. */
     static final int MAX_FIT = 20_000;
-    static final long SEED = 7;
-    static final int RESTARTS = 8;
 
     private KitClustering() {
     }
@@ -139,8 +135,8 @@ public final class KitClustering {
                 spread.add(new ArrayList<>());
             }
             for (double[] p : points) {
-                int c = nearest(kits.teams(), p);
-                double d = distance(kits.teams()[c], p);
+                int c = KMeans.nearest(kits.teams(), p);
+                double d = KMeans.distance(kits.teams()[c], p);
                 if (!kits.referees(p, d)) {
                     spread.get(c).add(d);
                 }
@@ -156,8 +152,8 @@ public final class KitClustering {
 
         /** The box's kit (cluster index), or -1 for "other". */
         int label(double[] p) {
-            int c = nearest(kits.teams(), p);
-            double d = distance(kits.teams()[c], p);
+            int c = KMeans.nearest(kits.teams(), p);
+            double d = KMeans.distance(kits.teams()[c], p);
             return d > limit[c] || kits.referees(p, d) ? -1 : c;
         }
     }
@@ -166,10 +162,10 @@ public final class KitClustering {
     record Kits(double[][] teams, double[] referees) {
         static Kits of(double[][] points, int teams) {
             if (teams >= 2 && points.length > teams) {
-                double[][] centres = kmeans(points, teams + 1);
+                double[][] centres = KMeans.centres(points, teams + 1);
                 int[] count = new int[centres.length];
                 for (double[] p : points) {
-                    count[nearest(centres, p)]++;
+                    count[KMeans.nearest(centres, p)]++;
                 }
                 int smallest = 0;
                 for (int c = 1; c < centres.length; c++) {
@@ -184,21 +180,21 @@ public final class KitClustering {
                 double separation = Double.MAX_VALUE;
                 double apart = Double.MAX_VALUE;
                 for (int a = 0; a < teams; a++) {
-                    apart = Math.min(apart, distance(rest[a], centres[smallest]));
+                    apart = Math.min(apart, KMeans.distance(rest[a], centres[smallest]));
                     for (int b = a + 1; b < teams; b++) {
-                        separation = Math.min(separation, distance(rest[a], rest[b]));
+                        separation = Math.min(separation, KMeans.distance(rest[a], rest[b]));
                     }
                 }
                 if (count[smallest] <= REFEREE_SHARE * points.length && apart >= REFEREE_APART * separation) {
                     return new Kits(rest, centres[smallest]);
                 }
             }
-            return new Kits(kmeans(points, teams), null);
+            return new Kits(KMeans.centres(points, teams), null);
         }
 
         /** Whether a box at {@code toTeam} from its nearest team centre is nearer the referees' kit. */
         boolean referees(double[] point, double toTeam) {
-            return referees != null && distance(referees, point) < toTeam;
+            return referees != null && KMeans.distance(referees, point) < toTeam;
         }
     }
 
@@ -212,78 +208,6 @@ public final class KitClustering {
             v[k] = total == 0 ? 0 : Math.sqrt((a.histogram()[k] & 0xff) / (double) total);
         }
         return v;
-    }
-
-    /**
-     * The best of {@link #RESTARTS} k-means++ runs (least sum of squared distances; ties to the first):
-     * one run can settle in a poor split (on the shared clip one seed of eight split the gold kit in two
-     * and left the grey referees with blue, at 1.4 times the others' sum).
-     */
-    static double[][] kmeans(double[][] points, int k) {
-        double[][] best = null;
-        double bestCost = Double.MAX_VALUE;
-        for (int r = 0; r < RESTARTS; r++) {
-            double[][] centres = kmeans(points, k, SEED + r);
-            double cost = 0;
-            for (double[] p : points) {
-                double d = distance(centres[nearest(centres, p)], p);
-                cost += d * d;
-            }
-            if (cost < bestCost) {
-                best = centres;
-                bestCost = cost;
-            }
-        }
-        return best;
-    }
-
-    private static double[][] kmeans(double[][] points, int k, long seed) {
-        Random random = new Random(seed);
-        double[][] centres = new double[k][];
-        centres[0] = points[random.nextInt(points.length)].clone();
-        double[] d2 = new double[points.length];
-        for (int c = 1; c < k; c++) {
-            double sum = 0;
-            for (int i = 0; i < points.length; i++) {
-                double d = distance(centres[nearest(Arrays.copyOf(centres, c), points[i])], points[i]);
-                d2[i] = d * d;
-                sum += d2[i];
-            }
-            double r = random.nextDouble() * sum;
-            int pick = 0;
-            while (pick < points.length - 1 && r > d2[pick]) {
-                r -= d2[pick++];
-            }
-            centres[c] = points[pick].clone();
-        }
-        int[] assigned = new int[points.length];
-        for (int it = 0; it < ITERATIONS; it++) {
-            boolean changed = false;
-            for (int i = 0; i < points.length; i++) {
-                int c = nearest(centres, points[i]);
-                changed |= it == 0 || c != assigned[i];
-                assigned[i] = c;
-            }
-            double[][] sums = new double[k][points[0].length];
-            int[] counts = new int[k];
-            for (int i = 0; i < points.length; i++) {
-                counts[assigned[i]]++;
-                for (int j = 0; j < points[i].length; j++) {
-                    sums[assigned[i]][j] += points[i][j];
-                }
-            }
-            for (int c = 0; c < k; c++) {
-                if (counts[c] > 0) {
-                    for (int j = 0; j < sums[c].length; j++) {
-                        centres[c][j] = sums[c][j] / counts[c];
-                    }
-                }
-            }
-            if (!changed) {
-                break;
-            }
-        }
-        return centres;
     }
 
     /** Cluster index -> team index, the lightest kit (highest median L) first. */
@@ -306,25 +230,6 @@ public final class KitClustering {
             order[clusters[t]] = t;
         }
         return order;
-    }
-
-    private static int nearest(double[][] centres, double[] p) {
-        int best = 0;
-        for (int c = 1; c < centres.length; c++) {
-            if (distance(centres[c], p) < distance(centres[best], p)) {
-                best = c;
-            }
-        }
-        return best;
-    }
-
-    static double distance(double[] a, double[] b) {
-        double s = 0;
-        for (int j = 0; j < a.length; j++) {
-            double d = a[j] - b[j];
-            s += d * d;
-        }
-        return Math.sqrt(s);
     }
 
     private static float median(List<Appearance> kit, int channel) {

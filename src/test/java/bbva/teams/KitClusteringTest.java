@@ -67,7 +67,7 @@ class KitClusteringTest {
         assertTrue(kits.referees() != null, "a third kit, far from both teams");
         for (Detection d : people()) {
             double[] p = KitClustering.embed(d.appearance());
-            double toTeam = Math.min(KitClustering.distance(p, kits.teams()[0]), KitClustering.distance(p, kits.teams()[1]));
+            double toTeam = Math.min(KMeans.distance(p, kits.teams()[0]), KMeans.distance(p, kits.teams()[1]));
             boolean referee = TeamClip.PEOPLE.stream().anyMatch(x -> x.id() == d.trackId() && x.kit() == TeamClip.Kit.REFEREE);
             assertEquals(referee, kits.referees(p, toTeam), "box " + d);
         }
