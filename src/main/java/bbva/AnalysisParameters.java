@@ -79,6 +79,14 @@ public record AnalysisParameters(Path video, int batchSizeFrames, int frameStrid
         return p;
     }
 
+    /**
+     * Whether detection has the cores to itself (its model's idle threads may then spin): no OCR beside
+     * it (sequential), one detection stream, and a runtime that runs one analysis at a time.
+     */
+    public boolean detectionAlone(boolean oneAnalysisAtATime) {
+        return oneAnalysisAtATime && executionMode == ExecutionMode.SEQUENTIAL && detectPartitions == 1;
+    }
+
     /** True when the built-in NanoDet runs: asked for, or no RF-DETR model was chosen. */
     public boolean usesBuiltInDetector() {
         return builtIn(detector, model);

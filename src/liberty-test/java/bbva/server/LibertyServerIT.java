@@ -299,26 +299,27 @@ class LibertyServerIT {
         return r;
     }
 
+    /** Submits a clip with extra options (JSON members), waits for its end and checks how it ended: the analysis's detail. */
+    private static JsonNode submitAndAwait(String clip, String extraOptions, String expectedStatus, int seconds) throws Exception {
+        TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses", submission(clip, extraOptions));
+        assertEquals(201, created.status(), created.body());
+        JsonNode end = TestServer.awaitFinal(created.json().get("id").asLong(), seconds);
+        assertEquals(expectedStatus, end.get("batchStatus").asText(), end.toString());
+        return end;
+    }
+
     /** The page's timing goals on an analysis as long as vtest.avi (795 frames): first boxes, seeks, players table. */
     @Test
     void theWebPageKeepsItsTimesOnA795FrameAnalysis() throws Exception {
-        String longClip = TestServer.clip("long-it", 795);
-        TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses", submission(longClip, ""));
-        assertEquals(201, created.status(), created.body());
-        long id = created.json().get("id").asLong();
-        JsonNode done = TestServer.awaitFinal(id, 300);
-        assertEquals("COMPLETED", done.get("batchStatus").asText(), done.toString());
+        long id = submitAndAwait(TestServer.clip("long-it", 795), "", "COMPLETED", 300).get("id").asLong();
         WebPage.timings(MONITOR, id, 795, TestServer.itDir());
     }
 
     @Test
     void aFailedAnalysisShowsItsReasonOnThePage() throws Exception {
         String failing = TestServer.clip("failing-it", 60);
-        TestServer.Reply created = TestServer.post(SUBMITTER, API + "/analyses", submission(failing, ",\"failAtFrame\":\"40\""));
-        assertEquals(201, created.status(), created.body());
-        long id = created.json().get("id").asLong();
-        JsonNode failed = TestServer.awaitFinal(id, 180);
-        assertEquals("FAILED", failed.get("batchStatus").asText(), failed.toString());
+        JsonNode failed = submitAndAwait(failing, ",\"failAtFrame\":\"40\"", "FAILED", 180);
+        long id = failed.get("id").asLong();
         assertTrue(failed.get("exitStatus").asText().contains("forced failure at frame 40"), failed.toString());
         WebPage.failedAnalysis(id, "forced failure at frame 40", TestServer.itDir());
         // no players before identify: the sheet says so in the API's terms, without a server path

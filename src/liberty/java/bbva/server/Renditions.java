@@ -45,7 +45,15 @@ public class Renditions {
     public record Rendition(State state, Path file, int done, int total, String reason) {
     }
 
-    private record Work(int total, int[] done, String[] failure) {
+    /** One file being written: its progress and failure, written by the worker thread and read by requests. */
+    private static final class Work {
+        final int total;
+        volatile int done;
+        volatile String failure;
+
+        Work(int total) {
+            this.total = total;
+        }
     }
 
     @Resource(lookup = "bbva/dataDir")
@@ -89,18 +97,18 @@ public class Renditions {
             return new Rendition(State.READY, file, v.frameCount, v.frameCount, null);
         }
         Work w = working.get(file);
-        if (w != null && w.failure()[0] != null) {
+        if (w != null && w.failure != null) {
             if (!start) {
-                return new Rendition(State.FAILED, null, w.done()[0], w.total(), w.failure()[0]);
+                return new Rendition(State.FAILED, null, w.done, w.total, w.failure);
             }
             working.remove(file, w);
         } else if (w != null) {
-            return new Rendition(State.WORKING, null, w.done()[0], w.total(), null);
+            return new Rendition(State.WORKING, null, w.done, w.total, null);
         }
         if (!start) {
             return new Rendition(State.NOT_STARTED, null, 0, v.frameCount, null);
         }
-        Work fresh = new Work(v.frameCount, new int[1], new String[1]);
+        Work fresh = new Work(v.frameCount);
         if (working.putIfAbsent(file, fresh) == null) {
             // the results are read now, under the request's checks; the file is written later
             StoredResults results = kind == Kind.ANNOTATED ? StoredResults.open(store, players, v, Path.of(v.path)) : null;
@@ -114,18 +122,18 @@ public class Renditions {
             Files.createDirectories(file.getParent());
             VideoRenderer renderer = new VideoRenderer();
             if (kind == Kind.ANNOTATED) {
-                renderer.render(results, Path.of(v.path), 0, v.frameCount - 1, file, n -> work.done()[0] = n);
+                renderer.render(results, Path.of(v.path), 0, v.frameCount - 1, file, n -> work.done = n);
             } else {
-                renderer.transcode(Path.of(v.path), v.frameCount - 1, file, n -> work.done()[0] = n);
+                renderer.transcode(Path.of(v.path), v.frameCount - 1, file, n -> work.done = n);
             }
             working.remove(file, work);
         } catch (AnalysisException | UncheckedIOException | IOException e) {
             LOG.log(Level.WARNING, "Could not write " + file, e);
-            work.failure()[0] = "Could not write the " + (kind == Kind.ANNOTATED ? "annotated video" : "browser copy of "
+            work.failure = "Could not write the " + (kind == Kind.ANNOTATED ? "annotated video" : "browser copy of "
                     + v.name) + ": " + e.getMessage();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not write " + file, e);
-            work.failure()[0] = "Could not write the video: " + e;
+            work.failure = "Could not write the video: " + e;
         }
     }
 

@@ -1,6 +1,5 @@
 package bbva.batch.detect;
 
-import bbva.AnalysisParameters;
 import bbva.AnalysisSlots;
 import bbva.batch.faults.FaultPoints;
 import bbva.batch.JobParameters;
@@ -57,10 +56,8 @@ public class DetectProcessor implements ItemProcessor {
     private Detector detector() {
         return StepState.of(stepContext).detector(() -> {
                     VideoEntity video = job.video();
-                    // alone on the cores: no OCR beside it (sequential), one stream, one analysis at a time
-                    boolean alone = slots.oneAtATime() && job.params().executionMode() == AnalysisParameters.ExecutionMode.SEQUENTIAL
-                            && job.params().detectPartitions() == 1;
-                    return DetectorFactory.forFrames(job.params(), video.width, video.height, alone);
+                    return DetectorFactory.forFrames(job.params(), video.width, video.height,
+                            job.params().detectionAlone(slots.oneAtATime()));
                 },
                 d -> {
                     RunMetrics.of(jobContext.getExecutionId()).addInference(d.inferenceNanos());
