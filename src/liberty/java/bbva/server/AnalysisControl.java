@@ -32,6 +32,8 @@ import javax.sql.DataSource;
 public class AnalysisControl {
     static final int MAX_PARAMETER = 255;
     static final long MAX_BODY = 64 * 1024;
+    static final int RESTART_ATTEMPTS = 5;
+    static final long RESTART_PAUSE_MILLIS = 1000;
     private static final Jsonb JSON = JsonbBuilder.create();
     private static final Logger LOG = Logger.getLogger(AnalysisControl.class.getName());
 
@@ -156,16 +158,31 @@ public class AnalysisControl {
                     + "; only a FAILED or STOPPED analysis can be restarted.", 409);
         }
         checkQueue("Restart");
-        try {
-            int orphans = Orphans.releasePartitions(jobRepository, e.getExecutionId());
-            if (orphans > 0) {
-                LOG.info("Analysis " + id + ": " + orphans + " partition(s) of execution " + e.getExecutionId()
-                        + " were left unfinished by a server that is gone; they run again on this restart.");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                int orphans = Orphans.releasePartitions(jobRepository, e.getExecutionId());
+                if (orphans > 0) {
+                    LOG.info("Analysis " + id + ": " + orphans + " partition(s) of execution " + e.getExecutionId()
+                            + " were left unfinished; they run again on this restart.");
+                }
+                return new Started(id, analyses.restart(e));
+            } catch (SQLException | JobRestartException refused) {
+                // in distributed mode a partition still queued when the execution ended may start on an executor
+                // just after the release: release it too (its writes are refused once the restart holds the rows)
+                if (attempt == RESTART_ATTEMPTS || !String.valueOf(refused.getMessage()).contains("non-final state")) {
+                    throw new ClientErrorException("Analysis " + id + " cannot be restarted now: " + refused.getMessage(), 409);
+                }
+                pause(RESTART_PAUSE_MILLIS);
             }
-            long execution = analyses.restart(e);
-            return new Started(id, execution);
-        } catch (SQLException | JobRestartException refused) {
-            throw new ClientErrorException("Analysis " + id + " cannot be restarted now: " + refused.getMessage(), 409);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ClientErrorException("The restart was interrupted; ask again.", 409);
         }
     }
 
