@@ -5,6 +5,7 @@ import bbva.video.VideoFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.Predicate;
 
 /**
  * The floor rule of an analysis ({@link CourtSpec}) applied to a frame: where the court is, and which
@@ -36,7 +37,7 @@ public final class Floor {
     public FrameView view(VideoFrame frame, List<Detection> detections) {
         Court court = switch (spec.mode()) {
             case AUTO -> CourtFinder.find(frame)
-                    .filter(c -> detections.stream().filter(d -> d.person() && c.holdsFeetOf(d, frame.height())).count()
+                    .filter(c -> detections.stream().filter(d -> d.person() && !d.weak() && c.holdsFeetOf(d, frame.height())).count()
                             >= MIN_PEOPLE_ON_IT)
                     .orElse(null);
             case POLYGON -> fixed;
@@ -74,17 +75,17 @@ public final class Floor {
      * taller); and, once {@link #MIN_FOR_SIZE} people stand on it, a box under {@link #MIN_SIZE} of
      * the height people on the floor have where its feet are (a fan in the front row, whose feet are
      * hidden below the floor's edge). That height is a line of feet row, fitted to the people on the
-     * floor with Theil-Sen's medians, which a few fans do not move.
+     * floor with Theil-Sen's medians, which a few fans do not move. Weak boxes are judged by the
+     * others' line and court, never move them.
      */
     static List<Detection> byFeetAndSize(List<Detection> detections, Court court, int frameHeight) {
         if (court == null) {
             return detections;
         }
-        List<Detection> standing = detections.stream()
-                .filter(d -> d.person() && court.holdsFeetOf(d, frameHeight) && d.height() >= MIN_STANDING * d.width())
-                .toList();
+        Predicate<Detection> onItsFeet = d -> d.person() && court.holdsFeetOf(d, frameHeight) && d.height() >= MIN_STANDING * d.width();
+        List<Detection> standing = detections.stream().filter(d -> !d.weak() && onItsFeet.test(d)).toList();
         double[] line = standing.size() >= MIN_FOR_SIZE ? heightByRow(standing, frameHeight) : null;
-        return detections.stream().map(d -> !d.person() || standing.contains(d)
+        return detections.stream().map(d -> !d.person() || onItsFeet.test(d)
                 && (line == null || d.y2() >= frameHeight - 1 || d.height() >= MIN_SIZE * (line[0] + line[1] * d.y2()))
                 ? d : d.offCourt(true)).toList();
     }

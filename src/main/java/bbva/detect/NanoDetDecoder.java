@@ -20,12 +20,19 @@ public final class NanoDetDecoder {
     private final int[] categoryIds = coco.usedIds();
     private final boolean[] keepCategory;
     private final float threshold;
+    private final float weakThreshold;
     private final int inputSize;
 
     /** @param keepCategory by COCO category id, as {@link LabelMap#select} gives it for {@link LabelMap#coco()} */
     public NanoDetDecoder(boolean[] keepCategory, float threshold, int inputSize) {
+        this(keepCategory, threshold, threshold, inputSize);
+    }
+
+    /** Boxes scored from {@code weakThreshold} up to under {@code threshold} come out {@link Detection#weak}. */
+    public NanoDetDecoder(boolean[] keepCategory, float threshold, float weakThreshold, int inputSize) {
         this.keepCategory = keepCategory;
         this.threshold = threshold;
+        this.weakThreshold = Math.min(weakThreshold, threshold);
         this.inputSize = inputSize;
     }
 
@@ -42,7 +49,7 @@ public final class NanoDetDecoder {
                 for (int c = 0; c < NanoDetModel.CLASSES; c++) {
                     float score = scores[i * NanoDetModel.CLASSES + c];
                     int category = categoryIds[c];
-                    if (score < threshold || category >= keepCategory.length || !keepCategory[category]) {
+                    if (score < weakThreshold || category >= keepCategory.length || !keepCategory[category]) {
                         continue;
                     }
                     float cx = (i % gridW + 0.5f) * stride;
@@ -53,7 +60,7 @@ public final class NanoDetDecoder {
                     float x2 = clamp((cx + d[2]) * sx, frameWidth);
                     float y2 = clamp((cy + d[3]) * sy, frameHeight);
                     if (x2 > x1 && y2 > y1) {
-                        candidates.add(Detection.of(category, coco.name(category), score, x1, y1, x2, y2));
+                        candidates.add(Detection.scored(category, coco.name(category), score, threshold, x1, y1, x2, y2));
                     }
                 }
             }

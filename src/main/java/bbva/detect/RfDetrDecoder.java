@@ -15,12 +15,19 @@ public final class RfDetrDecoder {
     private final LabelMap labels;
     private final boolean[] keepClass;
     private final float threshold;
+    private final float weakThreshold;
     private final int topK;
 
     public RfDetrDecoder(LabelMap labels, boolean[] keepClass, float threshold, int topK) {
+        this(labels, keepClass, threshold, threshold, topK);
+    }
+
+    /** Boxes scored from {@code weakThreshold} up to under {@code threshold} come out {@link Detection#weak}. */
+    public RfDetrDecoder(LabelMap labels, boolean[] keepClass, float threshold, float weakThreshold, int topK) {
         this.labels = labels;
         this.keepClass = keepClass;
         this.threshold = threshold;
+        this.weakThreshold = Math.min(weakThreshold, threshold);
         this.topK = topK;
     }
 
@@ -35,7 +42,7 @@ public final class RfDetrDecoder {
         float[] scores = new float[total];
         for (int i = 0; i < total; i++) {
             scores[i] = sigmoid(logits[i]);
-            if (scores[i] >= threshold) {
+            if (scores[i] >= weakThreshold) {
                 candidates.add(i);
             }
         }
@@ -60,7 +67,7 @@ public final class RfDetrDecoder {
             float x2 = clamp((cx + w / 2) * frameWidth, frameWidth);
             float y2 = clamp((cy + h / 2) * frameHeight, frameHeight);
             if (x2 > x1 && y2 > y1) {
-                out.add(Detection.of(cls, labels.name(cls), scores[idx], x1, y1, x2, y2));
+                out.add(Detection.scored(cls, labels.name(cls), scores[idx], threshold, x1, y1, x2, y2));
             }
         }
         return out;

@@ -37,12 +37,13 @@ public final class TiledDetector implements Detector {
         List<Candidate> all = new ArrayList<>();
         for (Tiling.Tile tile : tiles) {
             for (Detection d : inner.detect(crop(frame, tile))) {
-                Detection moved = Detection.of(d.classId(), d.label(), d.score(), d.x1() + tile.x(), d.y1() + tile.y(),
-                        d.x2() + tile.x(), d.y2() + tile.y());
+                Detection moved = d.moved(tile.x(), tile.y());
                 all.add(new Candidate(moved, cut(moved, tile, frame), all.size()));
             }
         }
-        all.sort(Comparator.comparing(Candidate::cut).thenComparing(c -> -c.d().score()).thenComparingInt(Candidate::order));
+        // weak boxes last: they never push out a box over the threshold
+        all.sort(Comparator.comparing((Candidate c) -> c.d().weak()).thenComparing(Candidate::cut)
+                .thenComparing(c -> -c.d().score()).thenComparingInt(Candidate::order));
         List<Detection> kept = new ArrayList<>();
         for (Candidate c : all) {
             double[] box = Overlap.box(c.d());

@@ -35,6 +35,7 @@ public class DetectionEntity {
     public String appearance;
     @Column(name = "off_court")
     public boolean offCourt;
+    public boolean weak;
 
     static DetectionEntity of(long videoId, Detection d) {
         DetectionEntity e = new DetectionEntity();
@@ -51,10 +52,12 @@ public class DetectionEntity {
         e.trackId = d.trackId();
         e.appearance = d.appearance() == null ? null : d.appearance().encode();
         e.offCourt = d.offCourt();
+        e.weak = d.weak();
         return e;
     }
 
     public Detection toDetection() {
-        return new Detection(frame, index, classId, label, score, x1, y1, x2, y2, trackId, Appearance.decode(appearance), offCourt);
+        return new Detection(frame, index, classId, label, score, x1, y1, x2, y2, trackId, Appearance.decode(appearance), offCourt,
+                weak);
     }
 }

@@ -53,7 +53,7 @@ public class PlayerStore {
     }
 
     /**
-     * On-court person detections per batch index: what OCR has to read. One grouped query over detections
+     * On-court person detections per batch index, weak ones aside: what OCR has to read. One grouped query over detections
      * alone, bucketed into the given batches here: a join with processing_batches would hold a batch
      * row lock while waiting for the detect writer's rows, and deadlock with its commit.
      */
@@ -64,7 +64,7 @@ public class PlayerStore {
             Map<Integer, Long> out = new java.util.HashMap<>();
             // lower-cased as Kind.of does: a "Referee" is tracked and read, so it is counted
             em.createQuery("SELECT d.frame, COUNT(d) FROM DetectionEntity d WHERE d.videoId = :v AND LOWER(d.label) IN :labels "
-                            + "AND d.offCourt = FALSE GROUP BY d.frame", Object[].class)
+                            + "AND d.offCourt = FALSE AND d.weak = FALSE GROUP BY d.frame", Object[].class)
                     .setParameter("v", videoId).setParameter("labels", List.copyOf(Kind.humanLabels()))
                     .getResultList().forEach(row -> {
                         var batch = batchOfStart.floorEntry((Integer) row[0]);

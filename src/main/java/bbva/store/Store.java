@@ -154,9 +154,11 @@ public class Store {
     }
 
     /**
-     * Sets the track ids of these detections (found by their natural key), records the scene cuts of
-     * the analyzed frames [first, last] and saves the tracker's state after them, in one transaction;
-     * {@code startedAfter} is the state the chunk began from.
+     * Sets the track ids of these detections (found by their natural key), deletes the frames' weak
+     * boxes that continue no track, records the scene cuts of the analyzed frames [first, last] and
+     * saves the tracker's state after them, in one transaction; {@code startedAfter} is the state the
+     * chunk began from. A replay finds the same weak boxes gone: they continued no track from the same
+     * state, so they change nothing.
      */
     public void writeTracks(long videoId, long execution, int first, int last, List<Detection> tracked, List<Integer> cuts,
                             int startedAfter, TrackerSnapshot state) {
@@ -169,6 +171,9 @@ public class Store {
                 update.setParameter("t", d.trackId()).setParameter("v", videoId).setParameter("f", d.frame())
                         .setParameter("i", d.index()).executeUpdate();
             }
+            em.createQuery("DELETE FROM DetectionEntity d WHERE d.videoId = :v AND d.frame BETWEEN :a AND :b "
+                            + "AND d.weak = TRUE AND d.trackId IS NULL")
+                    .setParameter("v", videoId).setParameter("a", first).setParameter("b", last).executeUpdate();
             TrackerStates.save(em, videoId, startedAfter, state);
             return null;
         });

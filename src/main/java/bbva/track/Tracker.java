@@ -56,35 +56,20 @@ public final class Tracker {
 
     /**
      * Assigns track ids to one analyzed frame's detections (all of the same frame, in rank order).
-     * Detections of tentative tracks get a null id.
+     * Detections of tentative tracks get a null id. {@link Detection#weak} boxes are matched last,
+     * only to followed tracks no other box continued (ByteTrack's second association: a player half
+     * hidden behind another scores low); the result holds those that continue one, not the others.
      */
-    public List<Detection> update(int frame, List<Detection> detections) {
+    public List<Detection> update(int frame, List<Detection> all) {
+        List<Detection> detections = all.stream().filter(d -> !d.weak()).toList();
         List<Track> live = state.tracks;
         List<double[]> predicted = new ArrayList<>();
         for (Track t : live) {
             predicted.add(t.predicted(frame));
         }
-        record Pair(double iou, int track, int det) {
-        }
-        List<Pair> pairs = new ArrayList<>();
-        for (int ti = 0; ti < live.size(); ti++) {
-            for (int di = 0; di < detections.size(); di++) {
-                double iou = iou(predicted.get(ti), detections.get(di));
-                if (iou >= settings.minIou()) {
-                    pairs.add(new Pair(iou, ti, di));
-                }
-            }
-        }
-        pairs.sort(Comparator.comparingDouble((Pair p) -> -p.iou())
-                .thenComparingLong(p -> live.get(p.track()).birthOrder).thenComparingInt(Pair::det));
-        Track[] owner = new Track[detections.size()];
         boolean[] matched = new boolean[live.size()];
-        for (Pair p : pairs) {
-            if (!matched[p.track()] && owner[p.det()] == null) {
-                matched[p.track()] = true;
-                owner[p.det()] = live.get(p.track());
-            }
-        }
+        Track[] owner = match(live, predicted, matched, detections, settings.minIou());
+        List<Detection> continued = continueWithWeak(all, live, predicted, matched, frame);
         Reidentification.assign(state.lost, frame, detections, owner, settings);
         boolean[] clear = clearOfOthers(detections);
         for (int di = 0; di < detections.size(); di++) {
@@ -118,12 +103,66 @@ public final class Tracker {
         }
         live.removeIf(t -> t.missed > (t.id == 0 ? 0 : settings.maxMissed()));
         state.lost.removeIf(t -> frame - t.lastFrame > settings.reidFrames());
-        List<Detection> out = new ArrayList<>(detections.size());
+        List<Detection> out = new ArrayList<>(detections.size() + continued.size());
         for (int di = 0; di < detections.size(); di++) {
             int id = owner[di].id;
             out.add(detections.get(di).withTrack(id == 0 ? null : id));
         }
+        out.addAll(continued);
         return out;
+    }
+
+    /**
+     * The weak boxes that continue a followed track stage one left unmatched (IoU with its predicted
+     * box at least {@link TrackerSettings#weakMinIou}), with that track's id; the tracks are updated.
+     */
+    private List<Detection> continueWithWeak(List<Detection> all, List<Track> live, List<double[]> predicted,
+                                             boolean[] matched, int frame) {
+        List<Detection> weak = all.stream().filter(Detection::weak).toList();
+        boolean[] taken = matched.clone();
+        for (int ti = 0; ti < live.size(); ti++) {
+            taken[ti] |= live.get(ti).id == 0;
+        }
+        Track[] owner = match(live, predicted, taken, weak, settings.weakMinIou());
+        List<Detection> continued = new ArrayList<>();
+        for (int di = 0; di < weak.size(); di++) {
+            if (owner[di] != null) {
+                Detection d = weak.get(di);
+                owner[di].update(d.x1(), d.y1(), d.x2(), d.y2(), frame, settings.velocityAlpha());
+                matched[live.indexOf(owner[di])] = true;
+                continued.add(d.withTrack(owner[di].id));
+            }
+        }
+        return continued;
+    }
+
+    /**
+     * Greedy IoU matching of the tracks not {@code taken} (marked as they are) to the detections: best
+     * pairs first, ties by track age then detection rank. The owner of each detection, or null.
+     */
+    private static Track[] match(List<Track> tracks, List<double[]> predicted, boolean[] taken, List<Detection> detections,
+                                 double minIou) {
+        record Pair(double iou, int track, int det) {
+        }
+        List<Pair> pairs = new ArrayList<>();
+        for (int ti = 0; ti < taken.length; ti++) {
+            for (int di = 0; di < detections.size() && !taken[ti]; di++) {
+                double iou = iou(predicted.get(ti), detections.get(di));
+                if (iou >= minIou) {
+                    pairs.add(new Pair(iou, ti, di));
+                }
+            }
+        }
+        pairs.sort(Comparator.comparingDouble((Pair p) -> -p.iou())
+                .thenComparingLong(p -> tracks.get(p.track()).birthOrder).thenComparingInt(Pair::det));
+        Track[] owner = new Track[detections.size()];
+        for (Pair p : pairs) {
+            if (!taken[p.track()] && owner[p.det()] == null) {
+                taken[p.track()] = true;
+                owner[p.det()] = tracks.get(p.track());
+            }
+        }
+        return owner;
     }
 
     /** Boxes that overlap no other box of the frame: their torso colours are one person's. */

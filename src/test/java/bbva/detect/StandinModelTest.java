@@ -55,8 +55,11 @@ class StandinModelTest {
         VideoFrame grey = uniform(640, 480, 124, 116, 104);   // ImageNet mean colour: normalised input ~ 0
         try (Detector d = DetectorFactory.create(AnalysisParameters.parse(p))) {
             List<Detection> out = Detections.rank(0, d.detect(grey));
-            // queries 0 and 1 are persons (logits 2 and 1), query 2 a sports ball (0.5); car and weak ones dropped
-            assertEquals(3, out.size());
+            // queries 0 and 1 are persons (logits 2 and 1), query 2 a sports ball (0.5), then one weak box
+            // (scored from half the threshold); car and weaker ones dropped
+            assertEquals(4, out.size());
+            assertEquals(List.of(false, false, false, true), out.stream().map(Detection::weak).toList());
+            assertTrue(out.get(3).score() >= 0.25f && out.get(3).score() < 0.5f, "weak: " + out.get(3));
             assertEquals("person", out.get(0).label());
             assertEquals(1 / (1 + Math.exp(-2)), out.get(0).score(), 2e-3);
             assertEquals((0.25f - 0.05f) * 640, out.get(0).x1(), 1e-2);

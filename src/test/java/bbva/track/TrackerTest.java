@@ -72,6 +72,30 @@ class TrackerTest {
         assertEquals(2, reborn.get(1).get(0));
     }
 
+    private static Detection weak(double cx, double cy) {
+        return Detection.scored(1, "person", 0.25f, 0.4f, (float) (cx - 20), (float) (cy - 50), (float) (cx + 20), (float) (cy + 50));
+    }
+
+    @Test
+    void weakBoxesOnlyContinueFollowedTracks() {
+        Tracker t = new Tracker(TrackerSettings.DEFAULT);
+        run(t, 0, 5, f -> List.of(box(100 + 4 * f, 200, 0.9), box(400, 200, 0.9)));
+        // frames 5-7: the first walker scores low (hidden behind someone); a weak box appears where nobody was
+        List<List<Integer>> ids = run(t, 5, 8, f -> List.of(weak(100 + 4 * f, 200), box(400, 200, 0.9), weak(700, 200)));
+        for (List<Integer> frame : ids) {
+            assertEquals(List.of(1, 2), frame, "the weak box on the walker's path continues track 1; the other is dropped");
+        }
+        assertEquals(List.of(1, 2), run(t, 8, 9, f -> List.of(box(100 + 4 * f, 200, 0.9), box(400, 200, 0.9))).get(0),
+                "seen clearly again, still track 1");
+        // a weak box never starts a track, however long it stays
+        Tracker fresh = new Tracker(TrackerSettings.DEFAULT);
+        assertTrue(run(fresh, 0, 10, f -> List.of(weak(300, 200))).stream().allMatch(List::isEmpty));
+        // and never takes a track a box over the threshold continued
+        Tracker both = new Tracker(TrackerSettings.DEFAULT);
+        run(both, 0, 3, f -> List.of(box(100, 200, 0.9)));
+        assertEquals(List.of(1), run(both, 3, 4, f -> List.of(box(100, 200, 0.9), weak(102, 200))).get(0));
+    }
+
     @Test
     void birthsGetNewIdsAndOneFrameGhostsGetNone() {
         Tracker t = new Tracker(TrackerSettings.DEFAULT);
