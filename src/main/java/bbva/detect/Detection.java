@@ -61,6 +61,14 @@ public record Detection(int frame, int index, int classId, String label, float s
         return kind().human();
     }
 
+    /**
+     * Part of the results (exported, drawn): every box but a weak one no track has taken, which step
+     * track deletes (or has not decided on yet).
+     */
+    public boolean result() {
+        return !weak || trackId != null;
+    }
+
     /** A person on the floor: what tracking, teams, OCR and players are about. */
     public boolean inPlay() {
         return person() && !offCourt;

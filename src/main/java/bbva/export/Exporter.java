@@ -1,5 +1,6 @@
 package bbva.export;
 
+import bbva.detect.Detection;
 import bbva.identify.People;
 import bbva.BatchPlan;
 import bbva.store.PlayerStore;
@@ -57,7 +58,8 @@ public final class Exporter {
                 new Table("video", VideoRow.class, true, row -> row.accept(VideoRow.of(v))),
                 new Table("batches", BatchRow.class, false, row -> store.batches(v.id).forEach(b -> row.accept(BatchRow.of(b)))),
                 new Table("detections", DetectionRow.class, false,
-                        row -> store.forEachBatch(v.id, plan, (span, ds) -> ds.forEach(d -> row.accept(DetectionRow.of(d))))),
+                        row -> store.forEachBatch(v.id, plan, (span, ds) -> ds.stream().filter(Detection::result)
+                                .forEach(d -> row.accept(DetectionRow.of(d))))),
                 new Table("ocrReadings", ReadingRow.class, false, row -> {
                     for (int b = 0; b < plan.batchCount(); b++) {
                         BatchPlan.Span span = plan.span(b);

@@ -166,8 +166,7 @@ public final class StoredResults {
             windowStart = Math.max(0, frame - WINDOW / 2);
             Map<Integer, List<Detection>> byFrame = new HashMap<>();
             for (Detection d : store.detections(video.id, windowStart, windowStart + WINDOW - 1)) {
-                // a weak box shows only once step track has made it part of a track
-                if (!d.weak() || d.trackId() != null) {
+                if (d.result()) {
                     byFrame.computeIfAbsent(d.frame(), k -> new ArrayList<>()).add(d);
                 }
             }

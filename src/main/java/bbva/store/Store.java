@@ -127,9 +127,10 @@ public class Store {
                 Long.class).setParameter("v", videoId).setParameter("done", WorkStatus.COMPLETED).getSingleResult()) == 0;
     }
 
-    /** One page of the video's detections, ordered by frame then rank. */
+    /** One page of the video's detections that are results ({@link Detection#result}), ordered by frame then rank. */
     public List<Detection> detectionsPage(long videoId, int offset, int limit) {
-        return read(em -> em.createQuery("SELECT d FROM DetectionEntity d WHERE d.videoId = :v ORDER BY d.frame, d.index",
+        return read(em -> em.createQuery("SELECT d FROM DetectionEntity d WHERE d.videoId = :v "
+                        + "AND (d.weak = FALSE OR d.trackId IS NOT NULL) ORDER BY d.frame, d.index",
                 DetectionEntity.class).setParameter("v", videoId).setFirstResult(offset).setMaxResults(limit)
                 .getResultList().stream().map(DetectionEntity::toDetection).toList());
     }
