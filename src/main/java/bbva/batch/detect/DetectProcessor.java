@@ -40,9 +40,9 @@ public class DetectProcessor implements ItemProcessor {
     public Object processItem(Object item) {
         VideoFrame frame = (VideoFrame) item;
         FaultPoints.reach("detect.frame." + frame.index());
-        List<Detection> ranked = Detections.rank(frame.index(), detector().detect(frame));
         // a weak box is often a person half hidden by another: its colours are not one kit's
-        List<Detection> seen = ranked.stream().map(d -> d.person() && !d.weak() ? d.withAppearance(Appearance.of(frame, d)) : d).toList();
+        List<Detection> seen = detector().detect(frame).stream()
+                .map(d -> d.person() && !d.weak() ? d.withAppearance(Appearance.of(frame, d)) : d).toList();
         FrameView view = floor().view(frame, seen);
         // weak boxes matter only on the floor, where they may continue a player's track
         List<Detection> kept = floor().mark(seen, view, frame.height()).stream().filter(d -> !d.weak() || d.inPlay()).toList();
