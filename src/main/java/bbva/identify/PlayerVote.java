@@ -12,12 +12,15 @@ import java.util.TreeMap;
  * One player per track: each reading of the track's detections with confidence >= {@link #MIN_VOTE}
  * votes for its number with that confidence; the largest total wins. The player's confidence is the
  * winner's total over all the track's readings, i.e. its average support (a reading of no number, or
- * another number, supports it with 0). A winner below {@code minConfidence} is no number: a track
- * whose readings rarely agree was not read. Tracks seen in fewer than {@code minFrames} analyzed
+ * another number, supports it with 0). A winner below {@code minConfidence}, or read fewer than
+ * {@link #MIN_AGREEING} times, is no number: a track whose readings rarely agree was not read, and
+ * independent misreads rarely agree three times (on vtest.avi, walkers without jerseys, no track reads
+ * the same number more than twice; a short track read "76" twice scored 0.31). Tracks seen in fewer than {@code minFrames} analyzed
  * frames are kept but flagged short.
  */
 public final class PlayerVote {
     static final float MIN_VOTE = 0.5f;
+    static final int MIN_AGREEING = 3;
 
     /** What one track has gathered so far; a game's boxes pass through, only these stay. */
     private static final class Tally {
@@ -65,7 +68,7 @@ public final class PlayerVote {
                 }
             }
             float confidence = winner == null ? 0f : (float) (t.weight.get(winner) / t.readings);
-            if (confidence < minConfidence) {
+            if (confidence < minConfidence || winner != null && t.count.get(winner) < MIN_AGREEING) {
                 winner = null;
                 confidence = 0f;
             }

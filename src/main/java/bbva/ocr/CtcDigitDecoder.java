@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 public final class CtcDigitDecoder {
     static final float PRESENCE = 0.2f;
     public static final float MIN_CONFIDENCE = 0.5f;
-    private static final String[] LOOKALIKES = {"OoDQ０〇○°Øøθ", "Il|i１", "Zz２", "３", "４", "Ss５", "b６", "７", "B８", "gq９"};
+    private static final String[] LOOKALIKES = {"OoDQ０〇○°Øøθ", "Il|i１t", "Zz２", "３", "４", "Ss５", "b６", "７", "B８", "gq９"};
 
     private final int[][] digitClasses = new int[10][];
 

@@ -50,14 +50,36 @@ class PlayerVoteTest {
 
     @Test
     void noReadingsOrShortTracks() {
-        List<Detection> tracked = List.of(det(3, 1), det(4, 1), det(10, 2));
-        List<Player> players = PlayerVote.vote(tracked, List.of(reading(10, "7", 0.9f)), 2, 0.15f);
+        List<Detection> tracked = List.of(det(3, 1), det(4, 1), det(5, 1), det(6, 1), det(10, 2), det(11, 2), det(12, 2));
+        List<OcrReading> sevens = List.of(reading(10, "7", 0.9f), reading(11, "7", 0.8f), reading(12, "7", 0.7f));
+        List<Player> players = PlayerVote.vote(tracked, sevens, 4, 0.5f);
         assertEquals(2, players.size());
         assertNull(players.get(0).number());
         assertEquals(0f, players.get(0).confidence());
         assertFalse(players.get(0).shortTrack());
         assertEquals("7", players.get(1).number());
         assertTrue(players.get(1).shortTrack());
+    }
+
+    /** A number read twice is no number, however sure each reading: misreads rarely agree three times. */
+    @Test
+    void aNumberNeedsThreeAgreeingReadings() {
+        List<Detection> tracked = new ArrayList<>();
+        List<OcrReading> twice = new ArrayList<>();
+        List<OcrReading> thrice = new ArrayList<>();
+        for (int f = 0; f < 4; f++) {
+            tracked.add(det(f, 49));
+            twice.add(f < 2 ? reading(f, "76", 0.99f) : reading(f, null, 0f));
+            thrice.add(f < 3 ? reading(f, "10", 0.9f) : reading(f, null, 0f));
+        }
+        Player two = PlayerVote.vote(tracked, twice, 10, 0.25f).get(0);
+        assertNull(two.number(), "0.495 support, 2 readings");
+        assertEquals(0f, two.confidence());
+        assertEquals(0, two.votes());
+        Player three = PlayerVote.vote(tracked, thrice, 10, 0.25f).get(0);
+        assertEquals("10", three.number());
+        assertEquals(3, three.votes());
+        assertEquals(2.7 / 4, three.confidence(), 1e-6);
     }
 
     /** vtest.avi's walkers have no jerseys: a track of 288 frames with a few stray readings of "1" is no number. */
