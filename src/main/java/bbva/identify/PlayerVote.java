@@ -11,16 +11,20 @@ import java.util.TreeMap;
 /**
  * One player per track: each reading of the track's detections with confidence >= {@link #MIN_VOTE}
  * votes for its number with that confidence; the largest total wins. The player's confidence is the
- * winner's total over all the track's readings, i.e. its average support (a reading of no number, or
- * another number, supports it with 0). A winner below {@code minConfidence}, or read fewer than
- * {@link #MIN_AGREEING} times, is no number: a track whose readings rarely agree was not read, and
- * independent misreads rarely agree three times (on vtest.avi, walkers without jerseys, no track reads
- * the same number more than twice; a short track read "76" twice scored 0.31). Tracks seen in fewer than {@code minFrames} analyzed
- * frames are kept but flagged short.
+ * winner's total over the track's readings in the stretches of {@link #STRETCH} frames where some
+ * number was read: its average support while a number showed (a reading of no number there, or of
+ * another number, supports it with 0). A player shows the number on his back only while he turns
+ * away from the camera; the stretches where he faces it read no number and do not count against it.
+ * A winner below {@code minConfidence}, or read fewer than {@link #MIN_AGREEING} times, is no number:
+ * independent misreads rarely agree three times (on vtest.avi, walkers without jerseys, no track
+ * reads the same number more than twice with the default picks). Tracks seen in fewer than
+ * {@code minFrames} analyzed frames are kept but flagged short.
  */
 public final class PlayerVote {
     static final float MIN_VOTE = 0.5f;
     static final int MIN_AGREEING = 3;
+    /** Video frames per stretch: a second at 30 fps. */
+    static final int STRETCH = 30;
 
     /** What one track has gathered so far; a game's boxes pass through, only these stay. */
     private static final class Tally {
@@ -28,8 +32,23 @@ public final class PlayerVote {
         int firstFrame;
         int lastFrame;
         int readings;
+        /** Readings of the stretches that read a number, the current stretch not yet included. */
+        int shown;
+        int stretch = -1;
+        int stretchReadings;
+        boolean stretchShowed;
         final Map<String, Double> weight = new TreeMap<>();
         final Map<String, Integer> count = new HashMap<>();
+
+        void endStretch() {
+            shown = shownSoFar();
+            stretchReadings = 0;
+            stretchShowed = false;
+        }
+
+        int shownSoFar() {
+            return shown + (stretchShowed ? stretchReadings : 0);
+        }
     }
 
     private final Map<Integer, Tally> tracks = new TreeMap<>();
@@ -50,8 +69,14 @@ public final class PlayerVote {
         if (reading == null) {
             return;
         }
+        if (d.frame() / STRETCH != t.stretch) {
+            t.endStretch();
+            t.stretch = d.frame() / STRETCH;
+        }
         t.readings++;
+        t.stretchReadings++;
         if (reading.number() != null && reading.confidence() >= MIN_VOTE) {
+            t.stretchShowed = true;
             t.weight.merge(reading.number(), (double) reading.confidence(), Double::sum);
             t.count.merge(reading.number(), 1, Integer::sum);
         }
@@ -67,7 +92,7 @@ public final class PlayerVote {
                     winner = e.getKey();
                 }
             }
-            float confidence = winner == null ? 0f : (float) (t.weight.get(winner) / t.readings);
+            float confidence = winner == null ? 0f : (float) (t.weight.get(winner) / t.shownSoFar());
             if (confidence < minConfidence || winner != null && t.count.get(winner) < MIN_AGREEING) {
                 winner = null;
                 confidence = 0f;

@@ -58,7 +58,7 @@ class JerseyCropsTest {
         VideoFrame big = new VideoFrame(0, 200, 130, new byte[200 * 130 * 3]);
         VideoFrame torso = JerseyCrops.forFrame(big, List.of(tall)).get(0).image();
         assertEquals(35, torso.width(), "the middle 70%");
-        assertEquals(50, torso.height(), "15-55% of the height");
+        assertEquals(44, torso.height(), "20-55% of the height");
         assertEquals(List.of(), JerseyCrops.forFrame(big, List.of(tall.offCourt(true))), "people off the court are not read");
     }
 }
