@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", description = "Measure throughput, checkpoint overhead and memory on a video.")
 final class BenchCommand implements Callable<Integer> {
     /** A fixed, pre-touched heap for every child JVM: RSS then differs between runs only by what the run really keeps. */
-    private static final List<String> JVM_OPTIONS = List.of("-Xms768m", "-Xmx768m", "-XX:+AlwaysPreTouch");
+    private static final List<String> JVM_OPTIONS = List.of("-Xms768m", "-Xmx768m", "-XX:+AlwaysPreTouch",
+            "-XX:+UseParallelGC");   // as bin/bbva
     @Parameters(index = "0", paramLabel = "VIDEO", arity = "0..1", description = "The video (not with --game).")
     Path video;
     @Option(names = "--model", paramLabel = "FILE.onnx",

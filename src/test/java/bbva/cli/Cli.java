@@ -118,7 +118,7 @@ final class Cli {
 
     private static List<String> jvm() {
         Path project = TestPaths.project();
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dbbva.home=" + project,
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseParallelGC", "-Dbbva.home=" + project,
                 "-cp", project.resolve("target/bbva.jar") + ":" + project.resolve("target/bbva-embedded.jar") + ":"
                         + project.resolve("target/lib") + "/*");
     }
