@@ -48,7 +48,7 @@ class LateWorkIT {
             assertEquals(detections, store.detectionCount(video.id), "the refused write deleted nothing");
             PlayerStore players = runtime.players();
             // every write of the video's rows goes through the same check: tracks, teams, players too
-            assertThrows(AnalysisException.class, () -> store.writeTracks(video.id, late, 0, 19, List.of(), List.of(0), -1, null));
+            assertThrows(AnalysisException.class, () -> store.writeTracks(video.id, late, 0, 19, List.of(), List.of(), List.of(0), -1, null));
             assertThrows(AnalysisException.class, () -> players.replaceTeams(video.id, late,
                     new bbva.teams.TeamAssignment(List.of(), java.util.Map.of())));
             assertThrows(AnalysisException.class, () -> players.replacePlayers(video.id, late, List.of()));

@@ -35,6 +35,7 @@ public class TrackReader extends AbstractItemReader {
     private int nextFrame;
     private int loadedBatch = -1;
     private final Map<Integer, List<Detection>> loaded = new HashMap<>();
+    private final Map<Integer, List<Detection>> otherWeak = new HashMap<>();
     private final Map<Integer, FrameLook> looks = new HashMap<>();
 
     @Override
@@ -55,9 +56,12 @@ public class TrackReader extends AbstractItemReader {
             // one query per batch, not per frame
             BatchPlan.Span span = plan.span(batch);
             loaded.clear();
+            otherWeak.clear();
             for (Detection d : store.detections(videoId, span.frameStart(), span.frameEnd())) {
                 if (d.inPlay()) {
                     loaded.computeIfAbsent(d.frame(), k -> new ArrayList<>()).add(d);
+                } else if (d.weak()) {
+                    otherWeak.computeIfAbsent(d.frame(), k -> new ArrayList<>()).add(d);
                 }
             }
             looks.clear();
@@ -67,7 +71,7 @@ public class TrackReader extends AbstractItemReader {
         FrameLook look = looks.get(nextFrame);
         FrameLook before = looks.get(nextFrame - plan.stride());
         TrackFrame item = new TrackFrame(nextFrame, loaded.getOrDefault(nextFrame, List.of()),
-                look != null && before != null && look.cutFrom(before));
+                otherWeak.getOrDefault(nextFrame, List.of()), look != null && before != null && look.cutFrom(before));
         nextFrame += plan.stride();
         return item;
     }

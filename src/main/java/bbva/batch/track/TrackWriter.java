@@ -19,6 +19,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Writer of step "track": owns and runs the tracker over the chunk's frames in order, and stores the track ids. Its state after each chunk is
@@ -63,6 +65,7 @@ public class TrackWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> items) {
         List<Detection> tracked = new ArrayList<>();
+        List<Detection> dropped = new ArrayList<>();
         List<Integer> cuts = new ArrayList<>();
         for (Object item : items) {
             TrackFrame frame = (TrackFrame) item;
@@ -70,14 +73,18 @@ public class TrackWriter extends AbstractItemWriter {
             if (frame.cut()) {
                 tracker.cut();
             }
-            tracked.addAll(tracker.update(frame.frame(), frame.people()));
+            List<Detection> result = tracker.update(frame.frame(), frame.people());
+            tracked.addAll(result);
+            Set<Integer> continued = result.stream().filter(Detection::weak).map(Detection::index).collect(Collectors.toSet());
+            frame.people().stream().filter(d -> d.weak() && !continued.contains(d.index())).forEach(dropped::add);
+            dropped.addAll(frame.otherWeak());
             if (frame.cut()) {
                 cuts.add(frame.frame());
             }
         }
         int first = ((TrackFrame) items.get(0)).frame();
         int last = ((TrackFrame) items.get(items.size() - 1)).frame();
-        store.writeTracks(videoId, job.execution(), first, last, tracked, cuts, savedAfter,
+        store.writeTracks(videoId, job.execution(), first, last, tracked, dropped, cuts, savedAfter,
                 new TrackerSnapshot(last, TrackerStateFormat.FORMAT, TrackerStateFormat.encode(tracker.state())));
         savedAfter = last;
         FaultPoints.reach("track.committed." + plan.batchOf(last));
