@@ -9,6 +9,7 @@ import bbva.detect.Detection;
 import bbva.ocr.OcrReading;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 class PlayerVoteTest {
@@ -61,22 +62,25 @@ class PlayerVoteTest {
         assertTrue(players.get(1).shortTrack());
     }
 
+    /** One track seen in frames 0, step, 2*step ... below {@code frames}, read as {@code readingAt} says. */
+    private static Player voteOne(int frames, int step, IntFunction<OcrReading> readingAt, float minConfidence) {
+        List<Detection> tracked = new ArrayList<>();
+        List<OcrReading> readings = new ArrayList<>();
+        for (int f = 0; f < frames; f += step) {
+            tracked.add(det(f, 49));
+            readings.add(readingAt.apply(f));
+        }
+        return PlayerVote.vote(tracked, readings, 10, minConfidence).get(0);
+    }
+
     /** A number read twice is no number, however sure each reading: misreads rarely agree three times. */
     @Test
     void aNumberNeedsThreeAgreeingReadings() {
-        List<Detection> tracked = new ArrayList<>();
-        List<OcrReading> twice = new ArrayList<>();
-        List<OcrReading> thrice = new ArrayList<>();
-        for (int f = 0; f < 4; f++) {
-            tracked.add(det(f, 49));
-            twice.add(f < 2 ? reading(f, "76", 0.99f) : reading(f, null, 0f));
-            thrice.add(f < 3 ? reading(f, "10", 0.9f) : reading(f, null, 0f));
-        }
-        Player two = PlayerVote.vote(tracked, twice, 10, 0.25f).get(0);
+        Player two = voteOne(4, 1, f -> f < 2 ? reading(f, "76", 0.99f) : reading(f, null, 0f), 0.25f);
         assertNull(two.number(), "0.495 support, 2 readings");
         assertEquals(0f, two.confidence());
         assertEquals(0, two.votes());
-        Player three = PlayerVote.vote(tracked, thrice, 10, 0.25f).get(0);
+        Player three = voteOne(4, 1, f -> f < 3 ? reading(f, "10", 0.9f) : reading(f, null, 0f), 0.25f);
         assertEquals("10", three.number());
         assertEquals(3, three.votes());
         assertEquals(2.7 / 4, three.confidence(), 1e-6);
@@ -85,17 +89,12 @@ class PlayerVoteTest {
     /** vtest.avi's walkers have no jerseys: a track with a few stray readings of "1" all along is no number. */
     @Test
     void aNumberReadTooRarelyIsNoNumber() {
-        List<Detection> tracked = new ArrayList<>();
-        List<OcrReading> readings = new ArrayList<>();
-        for (int f = 0; f < 100; f++) {
-            tracked.add(det(f, 49));
-            readings.add(f % 8 == 0 && f < 96 ? reading(f, "1", 0.6f) : reading(f, null, 0f));
-        }
-        Player strict = PlayerVote.vote(tracked, readings, 10, 0.15f).get(0);
+        IntFunction<OcrReading> strays = f -> f % 8 == 0 && f < 96 ? reading(f, "1", 0.6f) : reading(f, null, 0f);
+        Player strict = voteOne(100, 1, strays, 0.15f);
         assertNull(strict.number(), "12 readings at 0.6 in the 90 of the stretches that read one = 0.08 support");
         assertEquals(0f, strict.confidence());
         assertEquals(0, strict.votes());
-        Player lax = PlayerVote.vote(tracked, readings, 10, 0.05f).get(0);
+        Player lax = voteOne(100, 1, strays, 0.05f);
         assertEquals("1", lax.number());
         assertEquals(12 * 0.6 / 90, lax.confidence(), 1e-6);
     }
@@ -103,13 +102,8 @@ class PlayerVoteTest {
     /** A player facing the camera for 3 s, then showing his back for 1 s: the number counts from that second. */
     @Test
     void stretchesThatReadNoNumberDoNotCountAgainstOne() {
-        List<Detection> tracked = new ArrayList<>();
-        List<OcrReading> readings = new ArrayList<>();
-        for (int f = 0; f < 120; f += 3) {
-            tracked.add(det(f, 9));
-            readings.add(f >= 90 && f % 9 == 0 ? reading(f, "10", 0.9f) : f == 93 ? reading(f, "0", 0.8f) : reading(f, null, 0f));
-        }
-        Player p = PlayerVote.vote(tracked, readings, 10, 0.25f).get(0);
+        Player p = voteOne(120, 3, f -> f >= 90 && f % 9 == 0 ? reading(f, "10", 0.9f)
+                : f == 93 ? reading(f, "0", 0.8f) : reading(f, null, 0f), 0.25f);
         assertEquals("10", p.number());
         assertEquals(40, p.readings());
         assertEquals(4 * 0.9 / 10, p.confidence(), 1e-6, "4 of the last stretch's 10 readings");
