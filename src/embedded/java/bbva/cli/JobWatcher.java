@@ -40,7 +40,7 @@ final class JobWatcher {
         this.video = video;
         this.weights = weights;
         this.showProgress = showProgress;
-        this.statuses = new AnalysisStatuses(runtime.store(), runtime.players());
+        this.statuses = new AnalysisStatuses(runtime.store());
     }
 
     /**
@@ -127,7 +127,7 @@ final class JobWatcher {
                     inference, inference * 1000 / framesRun, 100 * inference / Math.max(wall, 1e-9)));
         }
         if (p.ocrEnabled()) {
-            out.println("  jersey OCR      : " + p.ocrDone() + "/" + p.ocrTotal() + " person detections read ("
+            out.println("  jersey OCR      : " + p.ocrDone() + "/" + p.ocrTotal() + " crops read ("
                     + p.ocrBatchesDone() + "/" + p.ocrBatchesTotal() + " batches)" + ocrModelTime());
         }
         if (status == BatchStatus.COMPLETED) {

@@ -12,9 +12,9 @@ final class ProgressText {
         return p.framesDone() + "/" + p.framesTotal() + " frames (" + Progress.percent(p.detectFraction()) + "%)";
     }
 
-    /** "1240/3100 detections (40%)". */
+    /** "1240/3100 crops (40%)". */
     static String ocr(Progress p) {
-        return p.ocrDone() + "/" + p.ocrTotal() + " detections (" + Progress.percent(p.ocrFraction()) + "%)";
+        return p.ocrDone() + "/" + p.ocrTotal() + " crops (" + Progress.percent(p.ocrFraction()) + "%)";
     }
 
     /** The live line: detection, then OCR once detection is done, then overall. */

@@ -57,7 +57,7 @@ final class StatusCommand implements Callable<Integer> {
             System.out.printf(ROW, "VIDEO", "STATUS", "DETECTION", "OCR", "OVERALL", "BATCHES", "EXECUTION");
             unprepared.forEach((path, e) -> System.out.printf(ROW, Path.of(path).getFileName(), state(e, path, holder),
                     "not prepared", "-", "0%", "-", e.getExecutionId() + " " + e.getBatchStatus() + exitReason(e)));
-            AnalysisStatuses statuses = new AnalysisStatuses(runtime.store(), runtime.players());
+            AnalysisStatuses statuses = new AnalysisStatuses(runtime.store());
             for (VideoEntity v : videos) {
                 AnalysisStatus status = statuses.of(v);
                 Progress p = status.progress();

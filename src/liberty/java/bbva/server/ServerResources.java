@@ -39,7 +39,7 @@ public class ServerResources {
     void open() {
         ListedMigrations.migrate(Flyway.configure().dataSource(dataSource), vendor());
         emf = Persistence.createEntityManagerFactory("bbva", Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
-        statuses = new AnalysisStatuses(new Store(emf), new PlayerStore(emf));
+        statuses = new AnalysisStatuses(new Store(emf));
     }
 
     private String vendor() {

@@ -3,32 +3,19 @@ package bbva.app;
 import bbva.progress.Progress;
 import bbva.store.Batch;
 import bbva.BatchPlan;
-import bbva.store.PlayerStore;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
 import bbva.store.WorkStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * Reads {@link AnalysisStatus}es: the batch rows once, and the person detections per batch (what OCR
- * has to read) once per analysis after its detection is complete, since they do not change after;
- * a front end that polls keeps one instance.
- */
+/** Reads {@link AnalysisStatus}es from the batch rows (read once per status) and the video's row. */
 public final class AnalysisStatuses {
-    private record Analysis(long videoId, Long instance) {
-    }
-
     private final Store store;
-    private final PlayerStore players;
-    private final Map<Analysis, Map<Integer, Long>> personsOfDetected = new ConcurrentHashMap<>();
 
-    public AnalysisStatuses(Store store, PlayerStore players) {
+    public AnalysisStatuses(Store store) {
         this.store = Objects.requireNonNull(store);
-        this.players = Objects.requireNonNull(players);
     }
 
     public AnalysisStatus of(VideoEntity v) {
@@ -53,14 +40,6 @@ public final class AnalysisStatuses {
     }
 
     private Progress progress(VideoEntity v, List<Batch> batches) {
-        Analysis key = new Analysis(v.id, v.jobInstance);
-        Map<Integer, Long> persons = personsOfDetected.get(key);
-        if (persons == null) {
-            persons = players.personsPerBatch(v.id, batches);
-            if (batches.stream().allMatch(b -> b.detection() == WorkStatus.COMPLETED)) {
-                personsOfDetected.put(key, persons);
-            }
-        }
-        return Progress.of(v.analyzedFrames, v.frameStride, batches, persons);
+        return Progress.of(v.analyzedFrames, v.frameStride, batches);
     }
 }

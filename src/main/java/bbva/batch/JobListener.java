@@ -11,7 +11,6 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -83,7 +82,7 @@ public class JobListener extends AbstractJobListener {
 
     private String stopReason() {
         return store.video(video()).map(v -> {
-            Progress p = Progress.of(v.analyzedFrames, v.frameStride, store.batches(v.id), Map.of());
+            Progress p = Progress.of(v.analyzedFrames, v.frameStride, store.batches(v.id));
             return ExitStatuses.stopped(p.batchesDone(), p.ocrBatchesDone(), p.batchesTotal(), p.ocrEnabled());
         }).orElse(ExitStatuses.STOPPED + "stopped on request before the video was prepared; restart the analysis to continue.");
     }

@@ -28,6 +28,19 @@ public final class JerseyPicks {
     }
 
     /**
+     * What OCR reads of one batch's stored detections: {@link #of} its boxes, weak ones aside (in pipeline
+     * mode OCR runs before step track has kept or deleted them, so every mode reads the same crops).
+     */
+    public static List<Detection> toRead(List<Detection> stored, int width, int height, int perPerson) {
+        return of(stored.stream().filter(d -> !d.weak()).toList(), width, height, perPerson);
+    }
+
+    /** How many crops of people OCR reads in a batch of these stored detections: what its progress counts. */
+    public static int cropsToRead(List<Detection> stored, int width, int height, int perPerson) {
+        return (int) toRead(stored, width, height, perPerson).stream().filter(Detection::inPlay).count();
+    }
+
+    /**
      * The detections of one batch to cut crops from: every non-person box, and at most
      * {@code perPerson} boxes of each chain of people on the floor; {@code perPerson <= 0} keeps all.
      */

@@ -4,11 +4,11 @@ import bbva.store.Batch;
 import bbva.BatchPlan;
 import bbva.store.WorkStatus;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Progress of one analysis, from committed work only (what a restart would keep): detection in
- * analyzed frames, OCR in person detections read; overall weighs the two phases.
+ * analyzed frames, OCR in the crops it reads (a few views of each person per batch, counted as each
+ * batch's detection completes); overall weighs the two phases.
  */
 public record Progress(int framesDone, int framesTotal, int batchesDone, int batchesTotal,
                        int ocrBatchesDone, int ocrBatchesTotal, long ocrDone, long ocrTotal) {
@@ -20,38 +20,42 @@ public record Progress(int framesDone, int framesTotal, int batchesDone, int bat
 
     /**
      * @param analyzedFrames frames the analysis covers (the video's row)
-     * @param persons person detections per batch index (PlayerStore.personsPerBatch); empty while unknown
+     * @param batches the batches as stored; a detected batch without a crop count (detected before bbva
+     *                counted them) makes OCR's progress count batches instead
      */
-    public static Progress of(int analyzedFrames, int frameStride, List<Batch> batches, Map<Integer, Long> persons) {
+    public static Progress of(int analyzedFrames, int frameStride, List<Batch> batches) {
         int frames = 0;
         int done = 0;
         int ocrDone = 0;
         int ocrTotal = 0;
         long read = 0;
         long toRead = 0;
+        boolean counted = true;
         for (Batch b : batches) {
             if (b.detection() == WorkStatus.COMPLETED) {
                 done++;
                 frames += BatchPlan.analyzedIn(b.frameStart(), b.frameEnd(), frameStride);
             }
             if (b.ocr() != WorkStatus.SKIPPED) {
-                long people = persons.getOrDefault(b.index(), 0L);
+                counted &= b.ocrCrops() != null || b.detection() != WorkStatus.COMPLETED;
+                long crops = b.ocrCrops() == null ? 0 : b.ocrCrops();
                 ocrTotal++;
-                toRead += people;
+                toRead += crops;
                 if (b.ocr() == WorkStatus.COMPLETED) {
                     ocrDone++;
-                    read += people;
+                    read += crops;
                 }
             }
         }
-        return new Progress(frames, analyzedFrames, done, batches.size(), ocrDone, ocrTotal, read, toRead);
+        return counted ? new Progress(frames, analyzedFrames, done, batches.size(), ocrDone, ocrTotal, read, toRead)
+                : new Progress(frames, analyzedFrames, done, batches.size(), ocrDone, ocrTotal, 0, 0);
     }
 
     public double detectFraction() {
         return framesTotal == 0 ? 0 : (double) framesDone / framesTotal;
     }
 
-    /** Share of OCR done: by detections read, or by batches while no person has been detected. */
+    /** Share of OCR done: by crops read, or by batches while there is no crop (or no count) to go by. */
     public double ocrFraction() {
         if (ocrTotal > 0) {
             return (double) ocrDone / ocrTotal;

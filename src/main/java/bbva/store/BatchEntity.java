@@ -43,8 +43,10 @@ public class BatchEntity {
     public String detectedBy;
     @Column(name = "read_by")
     public String readBy;
+    @Column(name = "ocr_crops")
+    public Integer ocrCrops;
 
     Batch toBatch() {
-        return new Batch(batchIndex, frameStart, frameEnd, detectionStatus, ocrStatus, detectedBy, readBy);
+        return new Batch(batchIndex, frameStart, frameEnd, detectionStatus, ocrStatus, detectedBy, readBy, ocrCrops);
     }
 }

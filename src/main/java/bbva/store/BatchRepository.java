@@ -4,7 +4,9 @@ import bbva.BatchPlan;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one owner of processing_batches. Every status change happens here, inside the transaction of
@@ -47,6 +49,19 @@ final class BatchRepository {
                 phase.set(b, WorkStatus.COMPLETED, now);
             } else if (phase.of(b) != WorkStatus.COMPLETED) {
                 phase.set(b, WorkStatus.PROCESSING, now);
+            }
+        }
+    }
+
+    /** Sets how many crops OCR will read in these batches (batch index -> count). */
+    static void ocrCrops(EntityManager em, long videoId, Map<Integer, Integer> counts) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        for (BatchEntity b : rows(em, videoId, Collections.min(counts.keySet()), Collections.max(counts.keySet()))) {
+            Integer n = counts.get(b.batchIndex);
+            if (n != null) {
+                b.ocrCrops = n;
             }
         }
     }

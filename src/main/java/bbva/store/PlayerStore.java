@@ -1,7 +1,6 @@
 package bbva.store;
 
 import bbva.BatchPlan;
-import bbva.detect.Kind;
 import bbva.detect.Detection;
 import bbva.identify.Player;
 import bbva.ocr.OcrReading;
@@ -50,30 +49,6 @@ public class PlayerStore {
         return jpa.read(em -> em.createQuery("SELECT r FROM OcrReadingEntity r WHERE r.videoId = :v AND r.frame BETWEEN :a AND :b "
                         + "ORDER BY r.frame, r.index", OcrReadingEntity.class).setParameter("v", videoId)
                 .setParameter("a", from).setParameter("b", to).getResultStream().map(OcrReadingEntity::toReading).toList());
-    }
-
-    /**
-     * On-court person detections per batch index, weak ones aside: what OCR has to read. One grouped query over detections
-     * alone, bucketed into the given batches here: a join with processing_batches would hold a batch
-     * row lock while waiting for the detect writer's rows, and deadlock with its commit.
-     */
-    public Map<Integer, Long> personsPerBatch(long videoId, List<Batch> batches) {
-        java.util.TreeMap<Integer, Integer> batchOfStart = new java.util.TreeMap<>();
-        batches.forEach(b -> batchOfStart.put(b.frameStart(), b.index()));
-        return jpa.read(em -> {
-            Map<Integer, Long> out = new java.util.HashMap<>();
-            // lower-cased as Kind.of does: a "Referee" is tracked and read, so it is counted
-            em.createQuery("SELECT d.frame, COUNT(d) FROM DetectionEntity d WHERE d.videoId = :v AND LOWER(d.label) IN :labels "
-                            + "AND d.offCourt = FALSE AND d.weak = FALSE GROUP BY d.frame", Object[].class)
-                    .setParameter("v", videoId).setParameter("labels", List.copyOf(Kind.humanLabels()))
-                    .getResultList().forEach(row -> {
-                        var batch = batchOfStart.floorEntry((Integer) row[0]);
-                        if (batch != null) {
-                            out.merge(batch.getValue(), (Long) row[1], Long::sum);
-                        }
-                    });
-            return out;
-        });
     }
 
     /** Replaces the video's teams and its tracks' teams, in one transaction. */

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.Optional;
 import java.util.function.Function;
@@ -205,10 +206,11 @@ public class Store {
 
     /**
      * Replaces the detections of the analyzed frames [first, last] (any run of them: a chunk ended
-     * early by a stop is as good as a whole batch) and records what that completes, in one transaction.
+     * early by a stop is as good as a whole batch) and records what that completes, with the crops OCR
+     * will read in each batch completed (batch index -> count), in one transaction.
      */
     public void writeDetections(long videoId, long execution, BatchPlan plan, int first, int last, List<Detection> detections,
-                                List<FrameView> views) {
+                                List<FrameView> views, Map<Integer, Integer> ocrCropsOfCompleted) {
         inTransaction(em -> {
             VideoOwnership.requireHolder(em, videoId, execution);
             FrameViews.replace(em, videoId, first, last, views);
@@ -218,6 +220,7 @@ public class Store {
                 em.persist(DetectionEntity.of(videoId, d));
             }
             BatchRepository.written(em, videoId, execution, plan, Phase.DETECTION, first, last);
+            BatchRepository.ocrCrops(em, videoId, ocrCropsOfCompleted);
             return null;
         });
     }

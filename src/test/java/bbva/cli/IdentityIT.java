@@ -16,6 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +34,7 @@ class IdentityIT {
     static Path clip;
     static Path boxes;
     static String reference;
+    static String summary;
 
     static String[] analyze() {
         return new String[] {"analyze", clip.toString(), "--detector", "file", "--detections", boxes.toString(),
@@ -43,8 +46,19 @@ class IdentityIT {
         clip = PlayerClip.render(dir.resolve("game.mp4"), FRAMES);
         boxes = PlayerClip.boxes(dir.resolve("truth.csv"), FRAMES);
         Cli cli = new Cli(dir.resolve("reference"));
-        cli.run(analyze()).expect(0).contains("Players (4 tracks)").contains("jersey OCR      : ");
+        summary = cli.run(analyze()).expect(0).contains("Players (4 tracks)").output();
         reference = cli.export(clip);
+    }
+
+    /** OCR's progress counts the crops it reads: a few views of each person per batch, as many as it stored readings. */
+    @Test
+    void ocrProgressCountsTheCropsRead() throws Exception {
+        Matcher m = Pattern.compile("jersey OCR +: (\\d+)/(\\d+) crops read \\(3/3 batches\\)").matcher(summary);
+        assertTrue(m.find(), summary);
+        int readings = new ObjectMapper().readTree(reference).get("ocrReadings").size();
+        assertEquals(m.group(2), m.group(1), "all read");
+        assertEquals(readings, Integer.parseInt(m.group(1)), "one reading per crop counted");
+        assertEquals(4 * 3 * 3, readings, "3 views of each of the 4 players in each of the 3 batches");
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +32,15 @@ class InterruptIT {
         assertTrue(child.output().matches("(?s).*Stopped with [1-4]/5 batches stored.*"), child.output());
 
         cli.run("status").expect(0).contains("stopped").contains("STOPPED");
-        cli.run("resume", vtest.toString(), "--no-progress").expect(0).contains("batches         : 5/5 completed");
-        JsonNode detections = new ObjectMapper().readTree(cli.export(vtest)).get("detections");
+        String resumed = cli.run("resume", vtest.toString(), "--no-progress").expect(0).contains("batches         : 5/5 completed")
+                .output();
+        JsonNode export = new ObjectMapper().readTree(cli.export(vtest));
+        // the batch the stop cut in two chunks counts its crops over both: OCR read as many as were counted
+        Matcher ocr = Pattern.compile("jersey OCR +: (\\d+)/(\\d+) crops read").matcher(resumed);
+        assertTrue(ocr.find(), resumed);
+        assertEquals(ocr.group(2), ocr.group(1), resumed);
+        assertEquals(export.get("ocrReadings").size(), Integer.parseInt(ocr.group(1)), resumed);
+        JsonNode detections = export.get("detections");
         Set<String> keys = new HashSet<>();
         Set<Integer> frames = new HashSet<>();
         for (JsonNode d : detections) {

@@ -43,7 +43,7 @@ class LateWorkIT {
             assertTrue(detections > 0);
 
             AnalysisException refused = assertThrows(AnalysisException.class,
-                    () -> store.writeDetections(video.id, late, BatchPlan.of(video), 0, 19, List.of(), List.of()));
+                    () -> store.writeDetections(video.id, late, BatchPlan.of(video), 0, 19, List.of(), List.of(), java.util.Map.of()));
             assertTrue(refused.getMessage().contains("Execution " + late + " no longer holds the results"), refused.getMessage());
             assertEquals(detections, store.detectionCount(video.id), "the refused write deleted nothing");
             PlayerStore players = runtime.players();

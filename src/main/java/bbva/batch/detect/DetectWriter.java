@@ -1,20 +1,24 @@
 package bbva.batch.detect;
 
 import bbva.batch.faults.FaultPoints;
+import bbva.BatchPlan;
 import bbva.batch.FramesWriter;
 import bbva.court.FrameView;
 import bbva.detect.Detection;
+import bbva.ocr.JerseyPicks;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
  * Writer of step "detect": replaces the detections of exactly the frames of its chunk, whatever
  * their number (a stop, skip or retry ends chunks early), and completes the batches whose last
- * frame it holds, in one transaction. A chunk replayed after a crash rewrites the same rows.
+ * frame it holds, with the number of crops OCR will read in each, in one transaction. A chunk replayed after a crash rewrites the same rows.
  */
 @Named("detectWriter")
 @Dependent
@@ -34,10 +38,29 @@ public class DetectWriter extends FramesWriter {
             detections.addAll(((DetectedFrame) item).detections());
             views.add(((DetectedFrame) item).view());
         }
-        store.writeDetections(videoId, execution, plan, first, last, detections, views);
+        store.writeDetections(videoId, execution, plan, first, last, detections, views, ocrCrops(first, last, detections));
         DetectionRuns.signal();
         LOG.info(() -> "detect: frames " + first + "-" + last + " stored with " + detections.size() + " detections (batch "
                 + plan.batchOf(first) + (plan.batchOf(last) != plan.batchOf(first) ? "-" + plan.batchOf(last) : "") + ")");
         FaultPoints.reach("detect.committed." + plan.batchOf(last));
+    }
+
+    /** The batches this chunk completes, each with the crops OCR will read in it (part of a batch may be stored already). */
+    private Map<Integer, Integer> ocrCrops(int first, int last, List<Detection> detections) {
+        var video = job.video();
+        Map<Integer, Integer> out = new HashMap<>();
+        for (int b = plan.batchOf(first); b <= plan.batchOf(last); b++) {
+            BatchPlan.Span span = plan.span(b);
+            if (span.frameEnd() > last) {
+                continue;
+            }
+            List<Detection> batch = new ArrayList<>();
+            if (span.frameStart() < first) {
+                batch.addAll(store.detections(videoId, span.frameStart(), first - 1));
+            }
+            detections.stream().filter(d -> d.frame() >= span.frameStart() && d.frame() <= span.frameEnd()).forEach(batch::add);
+            out.put(b, JerseyPicks.cropsToRead(batch, video.width, video.height, job.params().ocrCrops()));
+        }
+        return out;
     }
 }

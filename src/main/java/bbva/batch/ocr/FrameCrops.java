@@ -18,16 +18,11 @@ record FrameCrops(int frame, List<JerseyCrops.Crop> crops) {
         return new FrameCrops(frame.index(), JerseyCrops.forFrame(frame, detectionsByFrame.getOrDefault(frame.index(), List.of())));
     }
 
-    /**
-     * The stored detections of one batch that its frames' crops are cut from, by frame: each person's
-     * best views ({@link JerseyPicks}). Weak boxes are never read: in pipeline mode this runs before
-     * step track has kept or deleted them, so every mode reads exactly the same crops.
-     */
+    /** The stored detections of one batch that its frames' crops are cut from, by frame ({@link JerseyPicks#toRead}). */
     static Map<Integer, List<Detection>> detectionsByFrame(Store store, VideoEntity video, BatchPlan.Span span, int perPerson) {
         Map<Integer, List<Detection>> byFrame = new HashMap<>();
-        List<Detection> batch = store.detections(video.id, span.frameStart(), span.frameEnd()).stream()
-                .filter(d -> !d.weak()).toList();
-        for (Detection d : JerseyPicks.of(batch, video.width, video.height, perPerson)) {
+        List<Detection> stored = store.detections(video.id, span.frameStart(), span.frameEnd());
+        for (Detection d : JerseyPicks.toRead(stored, video.width, video.height, perPerson)) {
             byFrame.computeIfAbsent(d.frame(), k -> new ArrayList<>()).add(d);
         }
         return byFrame;
