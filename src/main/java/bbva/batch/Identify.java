@@ -36,8 +36,9 @@ public class Identify extends AbstractBatchlet {
     public String process() {
         AnalysisParameters params = job.params();
         VideoEntity video = job.video();
-        PlayerVote vote = new PlayerVote();
-        store.forEachBatch(video.id, BatchPlan.of(video), (span, detections) -> {
+        BatchPlan plan = BatchPlan.of(video);
+        PlayerVote vote = new PlayerVote(plan);
+        store.forEachBatch(video.id, plan, (span, detections) -> {
             Map<String, OcrReading> read = new HashMap<>();
             players.readings(video.id, span.frameStart(), span.frameEnd()).forEach(r -> read.put(r.frame() + "/" + r.index(), r));
             detections.forEach(d -> vote.add(d, read.get(d.frame() + "/" + d.index())));

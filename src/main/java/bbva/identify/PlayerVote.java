@@ -1,5 +1,6 @@
 package bbva.identify;
 
+import bbva.BatchPlan;
 import bbva.detect.Detection;
 import bbva.ocr.OcrReading;
 import java.util.ArrayList;
@@ -11,10 +12,13 @@ import java.util.TreeMap;
 /**
  * One player per track: each reading of the track's detections with confidence >= {@link #MIN_VOTE}
  * votes for its number with that confidence; the largest total wins. The player's confidence is the
- * winner's total over the track's readings in the stretches of {@link #STRETCH} frames where some
- * number was read: its average support while a number showed (a reading of no number there, or of
- * another number, supports it with 0). A player shows the number on his back only while he turns
- * away from the camera; the stretches where he faces it read no number and do not count against it.
+ * winner's total over the track's readings in the batches where some number was read: its average
+ * support while a number showed (a reading of no number there, or of another number, supports it
+ * with 0). A player shows the number on his back only while he turns away from the camera; the
+ * batches where he faces it read no number and do not count against it. A batch is the stretch
+ * because OCR picks a few views of each person per batch ({@code JerseyPicks}): a stretch of any
+ * fixed length would hold a single pick at a low frame rate or a frame stride, and every stray
+ * reading would then count in full.
  * A winner below {@code minConfidence}, or read fewer than {@link #MIN_AGREEING} times, is no number:
  * independent misreads rarely agree three times (on vtest.avi, walkers without jerseys, no track
  * reads the same number more than twice with the default picks). Tracks seen in fewer than
@@ -23,8 +27,6 @@ import java.util.TreeMap;
 public final class PlayerVote {
     static final float MIN_VOTE = 0.5f;
     static final int MIN_AGREEING = 3;
-    /** Video frames per stretch: a second at 30 fps. */
-    static final int STRETCH = 30;
 
     /** What one track has gathered so far; a game's boxes pass through, only these stay. */
     private static final class Tally {
@@ -32,7 +34,7 @@ public final class PlayerVote {
         int firstFrame;
         int lastFrame;
         int readings;
-        /** Readings of the stretches that read a number, the current stretch not yet included. */
+        /** Readings of the batches that read a number, the current one (stretch) not yet included. */
         int shown;
         int stretch = -1;
         int stretchReadings;
@@ -52,6 +54,12 @@ public final class PlayerVote {
     }
 
     private final Map<Integer, Tally> tracks = new TreeMap<>();
+    private final BatchPlan plan;
+
+    /** A vote over the boxes of a video analyzed with this plan. */
+    public PlayerVote(BatchPlan plan) {
+        this.plan = plan;
+    }
 
     /**
      * Counts one tracked box (in frame, rank order) and its reading, if it was read. Boxes without a
@@ -69,9 +77,9 @@ public final class PlayerVote {
         if (reading == null) {
             return;
         }
-        if (d.frame() / STRETCH != t.stretch) {
+        if (plan.batchOf(d.frame()) != t.stretch) {
             t.endStretch();
-            t.stretch = d.frame() / STRETCH;
+            t.stretch = plan.batchOf(d.frame());
         }
         t.readings++;
         t.stretchReadings++;
@@ -103,13 +111,14 @@ public final class PlayerVote {
         return players;
     }
 
-    /** The players of these boxes (in frame, rank order) and readings, all at once. */
-    public static List<Player> vote(List<Detection> tracked, List<OcrReading> readings, int minFrames, float minConfidence) {
+    /** The players of these boxes (in frame, rank order) and readings of a video analyzed with this plan, all at once. */
+    public static List<Player> vote(BatchPlan plan, List<Detection> tracked, List<OcrReading> readings, int minFrames,
+                                    float minConfidence) {
         Map<String, OcrReading> byDetection = new HashMap<>();
         for (OcrReading r : readings) {
             byDetection.put(r.frame() + "/" + r.index(), r);
         }
-        PlayerVote vote = new PlayerVote();
+        PlayerVote vote = new PlayerVote(plan);
         tracked.forEach(d -> vote.add(d, byDetection.get(d.frame() + "/" + d.index())));
         return vote.players(minFrames, minConfidence);
     }

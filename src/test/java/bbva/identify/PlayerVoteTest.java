@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bbva.BatchPlan;
 import bbva.detect.Detection;
 import bbva.ocr.OcrReading;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 class PlayerVoteTest {
+    private static final BatchPlan PLAN = new BatchPlan(10_000, 1, 30);
+
     private static Detection det(int frame, int track) {
         return new Detection(frame, 0, 1, "person", 0.9f, 0, 0, 10, 10, track);
     }
@@ -37,7 +40,7 @@ class PlayerVoteTest {
         }
         readings.add(reading(10, null, 0f));
         readings.add(reading(11, "8", 0.3f));
-        Player p = PlayerVote.vote(tracked, readings, 10, 0.15f).get(0);
+        Player p = PlayerVote.vote(PLAN, tracked, readings, 10, 0.15f).get(0);
         assertEquals(5, p.trackId());
         assertEquals("23", p.number());
         assertEquals(6, p.votes());
@@ -53,7 +56,7 @@ class PlayerVoteTest {
     void noReadingsOrShortTracks() {
         List<Detection> tracked = List.of(det(3, 1), det(4, 1), det(5, 1), det(6, 1), det(10, 2), det(11, 2), det(12, 2));
         List<OcrReading> sevens = List.of(reading(10, "7", 0.9f), reading(11, "7", 0.8f), reading(12, "7", 0.7f));
-        List<Player> players = PlayerVote.vote(tracked, sevens, 4, 0.5f);
+        List<Player> players = PlayerVote.vote(PLAN, tracked, sevens, 4, 0.5f);
         assertEquals(2, players.size());
         assertNull(players.get(0).number());
         assertEquals(0f, players.get(0).confidence());
@@ -62,15 +65,22 @@ class PlayerVoteTest {
         assertTrue(players.get(1).shortTrack());
     }
 
-    /** One track seen in frames 0, step, 2*step ... below {@code frames}, read as {@code readingAt} says. */
+    /** One track seen in frames 0, step, 2*step ... below {@code frames}, read as {@code readingAt} says (null: not read), in batches of 30 frames. */
     private static Player voteOne(int frames, int step, IntFunction<OcrReading> readingAt, float minConfidence) {
+        return voteOne(PLAN, frames, step, readingAt, minConfidence);
+    }
+
+    private static Player voteOne(BatchPlan plan, int frames, int step, IntFunction<OcrReading> readingAt, float minConfidence) {
         List<Detection> tracked = new ArrayList<>();
         List<OcrReading> readings = new ArrayList<>();
         for (int f = 0; f < frames; f += step) {
             tracked.add(det(f, 49));
-            readings.add(readingAt.apply(f));
+            OcrReading r = readingAt.apply(f);
+            if (r != null) {
+                readings.add(r);
+            }
         }
-        return PlayerVote.vote(tracked, readings, 10, minConfidence).get(0);
+        return PlayerVote.vote(plan, tracked, readings, 10, minConfidence).get(0);
     }
 
     /** A number read twice is no number, however sure each reading: misreads rarely agree three times. */
@@ -107,5 +117,21 @@ class PlayerVoteTest {
         assertEquals("10", p.number());
         assertEquals(40, p.readings());
         assertEquals(4 * 0.9 / 10, p.confidence(), 1e-6, "4 of the last stretch's 10 readings");
+    }
+
+    /**
+     * The stretches are the batches, whose few picks OCR reads: with a frame stride of 3 a batch spans 90
+     * frames, and a second of video would hold a single reading, so that one stray reading would count in full.
+     */
+    @Test
+    void theStretchesAreTheBatches() {
+        BatchPlan stride3 = new BatchPlan(300, 3, 30);
+        // one reading of each batch's three: "7" in frames 0, 90 and 180, nothing in the others
+        IntFunction<OcrReading> strays = f -> f % 90 == 0 ? reading(f, "7", 0.9f) : f % 30 == 0 ? reading(f, null, 0f) : null;
+        Player p = voteOne(stride3, 270, 3, strays, 0.25f);
+        assertEquals(9, p.readings());
+        assertEquals(3 * 0.9 / 9, p.confidence(), 1e-6, "a third of each batch's readings");
+        assertEquals(1.0 * 0.9, voteOne(PLAN, 270, 3, strays, 0.25f).confidence(), 1e-6,
+                "in batches of 30 frames the same readings are each alone in theirs");
     }
 }
