@@ -8,11 +8,17 @@ import bbva.video.VideoFrame;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Base of the readers that decode one range of frames (each "detect" and "ocr" partition). Its
- * checkpoint is the next frame, wherever that is (a chunk ended early by a stop leaves it
- * mid-batch), and a restart seeks to exactly that frame.
+ * Base of the readers that decode one range of frames (each "detect" partition). It reads one frame
+ * ahead on a thread of its own (decodes it and makes its {@link #item}) while the processor works on
+ * the frame before. Its checkpoint is the next frame it hands out, wherever that is (a chunk ended
+ * early by a stop leaves it mid-batch), and a restart seeks to exactly that frame; a frame read ahead
+ * but not handed out is read again.
  */
 public abstract class FrameReader extends StepReader {
     @Inject
@@ -21,7 +27,13 @@ public abstract class FrameReader extends StepReader {
     protected AnalysisParameters params;
     protected VideoEntity video;
     protected BatchPlan plan;
+    /** Touched only by the read-ahead thread. */
     private FrameCursor frames;
+    private ExecutorService ahead;
+    private Future<Object> coming;
+    /** The frame the next {@link #readItem} hands out, and the reader's last. */
+    private int next;
+    private int last;
 
     /** Analyzed frames [first, last] of this reader, or null when it has none. */
     public record Range(int first, int last) {
@@ -31,7 +43,7 @@ public abstract class FrameReader extends StepReader {
 
     protected abstract Phase phase();
 
-    /** The item handed to the processor for a decoded frame. */
+    /** The item handed to the processor for a decoded frame; runs on the read-ahead thread. */
     protected abstract Object item(VideoFrame frame);
 
     @Override
@@ -42,28 +54,67 @@ public abstract class FrameReader extends StepReader {
         plan = BatchPlan.of(video);
         Range range = range();
         if (range != null) {
-            frames = new FrameCursor(params.video(), video, plan,
-                    checkpoint == null ? range.first() : (Integer) checkpoint, range.last());
+            next = checkpoint == null ? range.first() : (Integer) checkpoint;
+            last = range.last();
+            frames = new FrameCursor(params.video(), video, plan, next, range.last());
+            ahead = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "bbva-read-ahead");
+                t.setDaemon(true);
+                return t;
+            });
         }
     }
 
     @Override
-    public Object readItem() {
-        if (frames == null || !frames.hasNext()) {
+    public Object readItem() throws InterruptedException {
+        if (frames == null || next > last) {
             return null;
         }
-        state().at(phase(), plan.batchOf(frames.next()), false);
-        return item(frames.read());
+        state().at(phase(), plan.batchOf(next), false);   // before a failure to read it can be reported
+        Object item = await(coming != null ? coming : readAhead());
+        coming = null;
+        if (item == null) {
+            return null;
+        }
+        next += plan.stride();
+        coming = readAhead();
+        return item;
+    }
+
+    private Future<Object> readAhead() {
+        return ahead.submit(() -> frames.hasNext() ? item(frames.read()) : null);
+    }
+
+    private static Object await(Future<Object> item) throws InterruptedException {
+        try {
+            return item.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     @Override
     public Serializable checkpointInfo() {
-        return frames == null ? null : frames.next();
+        return frames == null ? null : next;
     }
 
     @Override
-    protected void closeInput() {
-        if (frames != null) {
+    protected void closeInput() throws InterruptedException {
+        if (ahead == null) {
+            return;
+        }
+        try {
+            if (coming != null) {
+                await(coming);   // the decoder must not close under it
+            }
+        } catch (RuntimeException ignored) {
+            // a frame read ahead and never handed out: its failure is not this run's
+        } finally {
+            coming = null;
+            ahead.shutdown();
             frames.close();
         }
     }

@@ -35,12 +35,16 @@ public final class OnnxDetector<O> implements Detector {
     }
 
     @Override
-    public List<Detection> detect(VideoFrame frame) {
-        float[] input = preprocessor.apply(frame);
+    public Prepared prepare(VideoFrame frame) {
+        return new Prepared(frame, preprocessor.apply(frame), List.of());
+    }
+
+    @Override
+    public List<Detection> detect(Prepared frame) {
         long t0 = System.nanoTime();
-        O out = model.apply(input);
+        O out = model.apply(frame.tensor());
         inferenceNanos += System.nanoTime() - t0;
-        return decoder.decode(out, frame.width(), frame.height());
+        return decoder.decode(out, frame.frame().width(), frame.frame().height());
     }
 
     @Override

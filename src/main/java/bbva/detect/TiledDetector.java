@@ -31,12 +31,19 @@ public final class TiledDetector implements Detector {
     }
 
     @Override
-    public List<Detection> detect(VideoFrame frame) {
+    public Prepared prepare(VideoFrame frame) {
+        return new Prepared(frame, null, tiles.stream().map(tile -> inner.prepare(crop(frame, tile))).toList());
+    }
+
+    @Override
+    public List<Detection> detect(Prepared prepared) {
         record Candidate(Detection d, boolean cut, int order) {
         }
+        VideoFrame frame = prepared.frame();
         List<Candidate> all = new ArrayList<>();
-        for (Tiling.Tile tile : tiles) {
-            for (Detection d : inner.detect(crop(frame, tile))) {
+        for (int t = 0; t < tiles.size(); t++) {
+            Tiling.Tile tile = tiles.get(t);
+            for (Detection d : inner.detect(prepared.parts().get(t))) {
                 Detection moved = d.moved(tile.x(), tile.y());
                 all.add(new Candidate(moved, cut(moved, tile, frame), all.size()));
             }

@@ -3,7 +3,6 @@ package bbva.batch.detect;
 import bbva.AnalysisSlots;
 import bbva.batch.faults.FaultPoints;
 import bbva.batch.JobParameters;
-import bbva.batch.RunMetrics;
 import bbva.batch.StepState;
 import bbva.court.Floor;
 import bbva.court.FrameView;
@@ -11,8 +10,6 @@ import bbva.colour.Appearance;
 import bbva.detect.Detection;
 import bbva.detect.Detections;
 import bbva.detect.Detector;
-import bbva.detect.DetectorFactory;
-import bbva.store.VideoEntity;
 import bbva.video.VideoFrame;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.batch.runtime.context.JobContext;
@@ -21,8 +18,9 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** Processor of step "detect": one frame in, its ranked detections out. */
+/** Processor of step "detect": one prepared frame in (its reader prepares it), its ranked detections out. */
 @Named("detectProcessor")
 @Dependent
 public class DetectProcessor implements ItemProcessor {
@@ -35,13 +33,15 @@ public class DetectProcessor implements ItemProcessor {
     @Inject
     AnalysisSlots slots;
     private Floor floor;
+    private Supplier<Detector> detector;
 
     @Override
     public Object processItem(Object item) {
-        VideoFrame frame = (VideoFrame) item;
+        Detector.Prepared prepared = (Detector.Prepared) item;
+        VideoFrame frame = prepared.frame();
         FaultPoints.reach("detect.frame." + frame.index());
         // a weak box is often a person half hidden by another: its colours are not one kit's
-        List<Detection> seen = detector().detect(frame).stream()
+        List<Detection> seen = detector().detect(prepared).stream()
                 .map(d -> d.person() && !d.weak() ? d.withAppearance(Appearance.of(frame, d)) : d).toList();
         FrameView view = floor().view(frame, seen);
         // weak boxes matter only on the floor, where they may continue a player's track
@@ -57,14 +57,10 @@ public class DetectProcessor implements ItemProcessor {
     }
 
     private Detector detector() {
-        return StepState.of(stepContext).detector(() -> {
-                    VideoEntity video = job.video();
-                    return DetectorFactory.forFrames(job.params(), video.width, video.height,
-                            job.params().detectionAlone(slots.oneAtATime()));
-                },
-                d -> {
-                    RunMetrics.of(jobContext.getExecutionId()).addInference(d.inferenceNanos());
-                    d.close();
-                });
+        if (detector == null) {
+            detector = StepDetector.of(StepState.of(stepContext), job.params(), job.video(), slots.oneAtATime(),
+                    jobContext.getExecutionId());
+        }
+        return detector.get();
     }
 }

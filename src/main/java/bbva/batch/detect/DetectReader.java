@@ -1,15 +1,20 @@
 package bbva.batch.detect;
 
+import bbva.AnalysisSlots;
 import bbva.batch.FrameReader;
-import bbva.batch.detect.DetectMapper;
+import bbva.detect.Detector;
 import bbva.store.Phase;
 import bbva.video.VideoFrame;
 import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.function.Supplier;
 
-/** Reader of a step "detect" partition: every analyzed frame of its batches, in order. */
+/** Reader of a step "detect" partition: every analyzed frame of its batches, in order, prepared for the detector. */
 @Named("detectReader")
 @Dependent
 public class DetectReader extends FrameReader {
@@ -19,6 +24,11 @@ public class DetectReader extends FrameReader {
     @Inject
     @BatchProperty(name = DetectMapper.LAST_BATCH)
     String lastBatch;
+    @Inject
+    JobContext jobContext;
+    @Inject
+    AnalysisSlots slots;
+    private Supplier<Detector> detector;
 
     @Override
     protected Range range() {
@@ -31,7 +41,14 @@ public class DetectReader extends FrameReader {
     }
 
     @Override
+    public void open(Serializable checkpoint) throws IOException {
+        super.open(checkpoint);
+        detector = StepDetector.of(state(), params, video, slots.oneAtATime(), jobContext.getExecutionId());
+    }
+
+    /** The frame made ready for the model, while the processor runs the model on the frame before. */
+    @Override
     protected Object item(VideoFrame frame) {
-        return frame;
+        return detector.get().prepare(frame);
     }
 }
