@@ -127,8 +127,9 @@ final class JobWatcher {
                     inference, inference * 1000 / framesRun, 100 * inference / Math.max(wall, 1e-9)));
         }
         if (p.ocrEnabled()) {
-            out.println("  jersey OCR      : " + p.ocrDone() + "/" + p.ocrTotal() + " crops read ("
-                    + p.ocrBatchesDone() + "/" + p.ocrBatchesTotal() + " batches)" + ocrModelTime());
+            String batches = p.ocrBatchesDone() + "/" + p.ocrBatchesTotal() + " batches";
+            out.println("  jersey OCR      : " + (p.ocrTotal() > 0 ? p.ocrDone() + "/" + p.ocrTotal() + " crops read (" + batches + ")"
+                    : batches + " read") + ocrModelTime());
         }
         if (status == BatchStatus.COMPLETED) {
             List<Player> players = runtime.players().players(v.get().id);

@@ -12,9 +12,10 @@ final class ProgressText {
         return p.framesDone() + "/" + p.framesTotal() + " frames (" + Progress.percent(p.detectFraction()) + "%)";
     }
 
-    /** "1240/3100 crops (40%)". */
+    /** "1240/3100 crops (40%)", or "9/27 batches (33%)" while there is no crop count to go by. */
     static String ocr(Progress p) {
-        return p.ocrDone() + "/" + p.ocrTotal() + " crops (" + Progress.percent(p.ocrFraction()) + "%)";
+        return p.ocrTotal() > 0 ? p.ocrDone() + "/" + p.ocrTotal() + " crops (" + Progress.percent(p.ocrFraction()) + "%)"
+                : p.ocrBatchesDone() + "/" + p.ocrBatchesTotal() + " batches (" + Progress.percent(p.ocrFraction()) + "%)";
     }
 
     /** The live line: detection, then OCR once detection is done, then overall. */

@@ -61,6 +61,7 @@ class ProgressTextTest {
         Progress p = of(batches(27, 27, 9, WorkStatus.PENDING, i -> i == 3 ? null : 100));
         assertEquals(0, p.ocrTotal(), "no crop count for batch 3: none shown");
         assertEquals(9 / 27.0, p.ocrFraction(), 1e-9);
+        assertEquals("9/27 batches (33%)", ProgressText.ocr(p));
     }
 
     @Test
