@@ -114,7 +114,7 @@ public final class JerseyPicks {
             for (int i = s * n / stretches; i < (s + 1) * n / stretches; i++) {
                 Detection d = chain.get(i);
                 double view = view(d, byFrame.get(d.frame()), width, height);
-                if (view > pickView) {
+                if (pick == null || view > pickView) {   // a box turned inside out by clipping views below 0
                     pick = d;
                     pickView = view;
                 }

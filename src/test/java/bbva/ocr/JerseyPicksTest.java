@@ -61,4 +61,15 @@ class JerseyPicksTest {
         assertTrue(JerseyPicks.view(front, List.of(front, back), W, H) > 149, "nobody in front of it");
         assertTrue(JerseyPicks.view(back, List.of(front, back), W, H) < 11, "eight ninths hidden behind the front one");
     }
+
+    /** A box of someone out of the picture, clipped to the frame, is turned inside out: it is still a view, never none. */
+    @Test
+    void boxesClippedInsideOutAreStillPicked() {
+        List<Detection> gone = new ArrayList<>();
+        for (int f = 0; f < 30; f++) {
+            gone.add(new Detection(f, 0, 1, "person", 0.9f, 0, 0, -654.9f, -80.6f, null));
+        }
+        List<Detection> picked = JerseyPicks.of(gone, W, H, 3);
+        assertEquals(gone, picked, "each its own chain (no overlap links them), each its own pick");
+    }
 }

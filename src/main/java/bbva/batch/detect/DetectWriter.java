@@ -45,8 +45,14 @@ public class DetectWriter extends FramesWriter {
         FaultPoints.reach("detect.committed." + plan.batchOf(last));
     }
 
-    /** The batches this chunk completes, each with the crops OCR will read in it (part of a batch may be stored already). */
+    /**
+     * The batches this chunk completes, each with the crops OCR will read in it (part of a batch may be
+     * stored already); none without OCR.
+     */
     private Map<Integer, Integer> ocrCrops(int first, int last, List<Detection> detections) {
+        if (!job.params().ocrEnabled()) {
+            return Map.of();
+        }
         var video = job.video();
         Map<Integer, Integer> out = new HashMap<>();
         for (int b = plan.batchOf(first); b <= plan.batchOf(last); b++) {

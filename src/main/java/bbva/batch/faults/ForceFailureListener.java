@@ -1,7 +1,7 @@
 package bbva.batch.faults;
 
-import bbva.AnalysisParameters;
 import bbva.Param;
+import bbva.detect.Detector;
 import bbva.video.VideoFrame;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.listener.AbstractItemReadListener;
@@ -27,9 +27,10 @@ public class ForceFailureListener extends AbstractItemReadListener {
 
     @Override
     public void afterRead(Object item) {
-        if (failAtFrame == null || failAtFrame.isBlank() || !(item instanceof VideoFrame frame)) {
+        if (failAtFrame == null || failAtFrame.isBlank() || item == null) {
             return;
         }
+        VideoFrame frame = ((Detector.Prepared) item).frame();   // the detect reader's item
         int at;
         try {
             at = Integer.parseInt(failAtFrame.strip());
