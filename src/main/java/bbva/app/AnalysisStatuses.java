@@ -20,7 +20,7 @@ public final class AnalysisStatuses {
 
     public AnalysisStatus of(VideoEntity v) {
         List<Batch> batches = store.batches(v.id);
-        return new AnalysisStatus(progress(v, batches), store.detectionCount(v.id), batches, v.executionMode,
+        return new AnalysisStatus(progress(v, batches), store.detectionCount(v.id, batches), batches, v.executionMode,
                 streams(v, batches));
     }
 

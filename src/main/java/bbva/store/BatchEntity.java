@@ -45,8 +45,10 @@ public class BatchEntity {
     public String readBy;
     @Column(name = "ocr_crops")
     public Integer ocrCrops;
+    @Column(name = "detections")
+    public Integer detections;
 
     Batch toBatch() {
-        return new Batch(batchIndex, frameStart, frameEnd, detectionStatus, ocrStatus, detectedBy, readBy, ocrCrops);
+        return new Batch(batchIndex, frameStart, frameEnd, detectionStatus, ocrStatus, detectedBy, readBy, ocrCrops, detections);
     }
 }

@@ -53,15 +53,29 @@ final class BatchRepository {
         }
     }
 
-    /** Sets how many crops OCR will read in these batches (batch index -> count). */
-    static void ocrCrops(EntityManager em, long videoId, Map<Integer, Integer> counts) {
+    /** Records the counts of these batches, whose detection completes (batch index -> counts). */
+    static void counted(EntityManager em, long videoId, Map<Integer, BatchCounts> counts) {
         if (counts.isEmpty()) {
             return;
         }
         for (BatchEntity b : rows(em, videoId, Collections.min(counts.keySet()), Collections.max(counts.keySet()))) {
-            Integer n = counts.get(b.batchIndex);
-            if (n != null) {
-                b.ocrCrops = n;
+            BatchCounts c = counts.get(b.batchIndex);
+            if (c != null) {
+                b.detections = c.detections();
+                b.ocrCrops = c.ocrCrops();
+            }
+        }
+    }
+
+    /** Lowers the detection counts of these batches by the detections deleted from them (batch index -> number). */
+    static void deleted(EntityManager em, long videoId, Map<Integer, Integer> deleted) {
+        if (deleted.isEmpty()) {
+            return;
+        }
+        for (BatchEntity b : rows(em, videoId, Collections.min(deleted.keySet()), Collections.max(deleted.keySet()))) {
+            Integer n = deleted.get(b.batchIndex);
+            if (n != null && b.detections != null) {
+                b.detections -= n;
             }
         }
     }

@@ -18,7 +18,8 @@ public final class ListedMigrations implements ResourceProvider {
     /** In {@link Schema#COMMON}. */
     static final List<String> COMMON = List.of("V2__tracks_ocr_players.sql", "V3__video_owner.sql",
             "V4__execution_plan.sql", "V5__appearance.sql", "V6__teams.sql", "V7__batch_workers.sql", "V9__court_and_cuts.sql",
-            "V10__ocr_partitions.sql", "V11__weak_detections.sql", "V12__ocr_crops.sql");
+            "V10__ocr_partitions.sql", "V11__weak_detections.sql", "V12__ocr_crops.sql",
+            "V13__batch_detections.sql");
     /** One copy per database, in {@link Schema#vendorFolder}. */
     static final List<String> PER_DATABASE = List.of("V1__videos_batches_detections.sql", "V8__tracker_states.sql");
 

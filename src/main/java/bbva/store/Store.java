@@ -162,9 +162,10 @@ public class Store {
      * {@code startedAfter} is the state the chunk began from. A replay finds the same weak boxes gone:
      * they continued no track from the same state, so they change nothing. (By key, not by a range
      * with "track_id IS NULL": Derby planned that one as a scan whose cost grew with the video, the
-     * track step taking 2x as long per frame at 14,400 frames as at 3,600.)
+     * track step taking 2x as long per frame at 14,400 frames as at 3,600.) The batches' detection
+     * counts drop by the rows deleted (none in a replay).
      */
-    public void writeTracks(long videoId, long execution, int first, int last, List<Detection> tracked,
+    public void writeTracks(long videoId, long execution, BatchPlan plan, int first, int last, List<Detection> tracked,
                             List<Detection> dropped, List<Integer> cuts, int startedAfter, TrackerSnapshot state) {
         inTransaction(em -> {
             VideoOwnership.requireHolder(em, videoId, execution);
@@ -176,9 +177,12 @@ public class Store {
                         .setParameter("i", d.index()).executeUpdate();
             }
             var delete = em.createQuery("DELETE FROM DetectionEntity d WHERE d.videoId = :v AND d.frame = :f AND d.index = :i");
+            Map<Integer, Integer> deleted = new java.util.HashMap<>();
             for (Detection d : dropped) {
-                delete.setParameter("v", videoId).setParameter("f", d.frame()).setParameter("i", d.index()).executeUpdate();
+                int n = delete.setParameter("v", videoId).setParameter("f", d.frame()).setParameter("i", d.index()).executeUpdate();
+                deleted.merge(plan.batchOf(d.frame()), n, Integer::sum);
             }
+            BatchRepository.deleted(em, videoId, deleted);
             TrackerStates.save(em, videoId, startedAfter, state);
             return null;
         });
@@ -199,18 +203,36 @@ public class Store {
         return read(em -> TrackerStates.load(em, videoId, afterFrame));
     }
 
+    /**
+     * The detections stored of the video's batches whose detection completed (those of a batch still
+     * being detected count once it completes), from the batches' counts; counted row by row only when
+     * a completed batch has no count (detected before bbva kept them).
+     */
     public long detectionCount(long videoId) {
+        return detectionCount(videoId, batches(videoId));
+    }
+
+    /** {@link #detectionCount(long)} from the video's batches as just read. */
+    public long detectionCount(long videoId, List<Batch> batches) {
+        if (batches.stream().anyMatch(b -> b.detection() == WorkStatus.COMPLETED && b.detections() == null)) {
+            return detectionRows(videoId);
+        }
+        return batches.stream().filter(b -> b.detection() == WorkStatus.COMPLETED).mapToLong(Batch::detections).sum();
+    }
+
+    /** The video's detection rows, counted one by one (a scan of its index: seconds at a game's length). */
+    public long detectionRows(long videoId) {
         return read(em -> em.createQuery("SELECT COUNT(d) FROM DetectionEntity d WHERE d.videoId = :v", Long.class)
                 .setParameter("v", videoId).getSingleResult());
     }
 
     /**
      * Replaces the detections of the analyzed frames [first, last] (any run of them: a chunk ended
-     * early by a stop is as good as a whole batch) and records what that completes, with the crops OCR
-     * will read in each batch completed (batch index -> count), in one transaction.
+     * early by a stop is as good as a whole batch) and records what that completes, with the counts of
+     * each batch completed (batch index -> counts), in one transaction.
      */
     public void writeDetections(long videoId, long execution, BatchPlan plan, int first, int last, List<Detection> detections,
-                                List<FrameView> views, Map<Integer, Integer> ocrCropsOfCompleted) {
+                                List<FrameView> views, Map<Integer, BatchCounts> completed) {
         inTransaction(em -> {
             VideoOwnership.requireHolder(em, videoId, execution);
             FrameViews.replace(em, videoId, first, last, views);
@@ -220,7 +242,7 @@ public class Store {
                 em.persist(DetectionEntity.of(videoId, d));
             }
             BatchRepository.written(em, videoId, execution, plan, Phase.DETECTION, first, last);
-            BatchRepository.ocrCrops(em, videoId, ocrCropsOfCompleted);
+            BatchRepository.counted(em, videoId, completed);
             return null;
         });
     }

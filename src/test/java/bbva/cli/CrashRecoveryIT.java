@@ -60,8 +60,9 @@ class CrashRecoveryIT {
         child.kill9();
 
         cli.run("status").expect(0).contains("interrupted").contains("STARTED");
-        cli.run("resume", video.toString(), "--no-progress").expect(0).contains("COMPLETED");
+        String summary = cli.run("resume", video.toString(), "--no-progress").expect(0).contains("COMPLETED").output();
         String resumed = cli.export(video);
+        Exports.assertCountedAsExported(summary, resumed);
         assertEquals(reference, resumed, "export after kill -9 at " + point + " and resume");
         assertNoDuplicates(resumed, 150 * 3);
     }

@@ -25,6 +25,13 @@ public final class Exports {
      * batches are completed in detection. (A weak box is exported once step track has made it part of
      * a track: the stand-in model's weak box never is, so a batch's rows are final once detected.)
      */
+    /** The summary's detection count (summed from the batches' counts) is the number of detections exported. */
+    public static void assertCountedAsExported(String summary, String exportJson) throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("detections +: (\\d+)").matcher(summary);
+        assertTrue(m.find(), summary);
+        assertEquals(JSON.readTree(exportJson).get("detections").size(), Long.parseLong(m.group(1)), summary);
+    }
+
     public static int assertStatusesAreHonest(String partialJson, String referenceJson) throws IOException {
         JsonNode partial = JSON.readTree(partialJson);
         JsonNode full = JSON.readTree(referenceJson);

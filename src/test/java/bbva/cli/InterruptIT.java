@@ -34,7 +34,9 @@ class InterruptIT {
         cli.run("status").expect(0).contains("stopped").contains("STOPPED");
         String resumed = cli.run("resume", vtest.toString(), "--no-progress").expect(0).contains("batches         : 5/5 completed")
                 .output();
-        JsonNode export = new ObjectMapper().readTree(cli.export(vtest));
+        String exported = cli.export(vtest);
+        Exports.assertCountedAsExported(resumed, exported);
+        JsonNode export = new ObjectMapper().readTree(exported);
         // the batch the stop cut in two chunks counts its crops over both: OCR read as many as were counted
         Matcher ocr = Pattern.compile("jersey OCR +: (\\d+)/(\\d+) crops read").matcher(resumed);
         assertTrue(ocr.find(), resumed);

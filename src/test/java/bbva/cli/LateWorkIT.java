@@ -39,16 +39,16 @@ class LateWorkIT {
             VideoEntity video = store.video(clip.toString()).orElseThrow();
             long holder = video.jobExecution;
             long late = holder + 1;
-            long detections = store.detectionCount(video.id);
+            long detections = store.detectionRows(video.id);
             assertTrue(detections > 0);
 
             AnalysisException refused = assertThrows(AnalysisException.class,
                     () -> store.writeDetections(video.id, late, BatchPlan.of(video), 0, 19, List.of(), List.of(), java.util.Map.of()));
             assertTrue(refused.getMessage().contains("Execution " + late + " no longer holds the results"), refused.getMessage());
-            assertEquals(detections, store.detectionCount(video.id), "the refused write deleted nothing");
+            assertEquals(detections, store.detectionRows(video.id), "the refused write deleted nothing");
             PlayerStore players = runtime.players();
             // every write of the video's rows goes through the same check: tracks, teams, players too
-            assertThrows(AnalysisException.class, () -> store.writeTracks(video.id, late, 0, 19, List.of(), List.of(), List.of(0), -1, null));
+            assertThrows(AnalysisException.class, () -> store.writeTracks(video.id, late, BatchPlan.of(video), 0, 19, List.of(), List.of(), List.of(0), -1, null));
             assertThrows(AnalysisException.class, () -> players.replaceTeams(video.id, late,
                     new bbva.teams.TeamAssignment(List.of(), java.util.Map.of())));
             assertThrows(AnalysisException.class, () -> players.replacePlayers(video.id, late, List.of()));

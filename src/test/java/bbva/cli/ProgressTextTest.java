@@ -22,7 +22,7 @@ class ProgressTextTest {
         List<Batch> out = new ArrayList<>();
         for (int i = 0; i < total; i++) {
             out.add(new Batch(i, i * 30, Math.min(i * 30 + 29, 794), i < done ? WorkStatus.COMPLETED : WorkStatus.PENDING,
-                    i < ocrDone ? WorkStatus.COMPLETED : ocr, null, null, i < done ? crops.apply(i) : null));
+                    i < ocrDone ? WorkStatus.COMPLETED : ocr, null, null, i < done ? crops.apply(i) : null, null));
         }
         return out;
     }

@@ -70,8 +70,9 @@ class StopIT {
                 Exports.assertStatusesAreHonest(cli.export(clip), reference);
             }
         }
-        cli.run("resume", clip.toString(), "--no-progress").expect(0);
+        String summary = cli.run("resume", clip.toString(), "--no-progress").expect(0).output();
         String resumed = cli.export(clip);
+        Exports.assertCountedAsExported(summary, resumed);
         assertEquals(reference, resumed, "export after " + signal + " at " + point + " and resume");
         Exports.assertNoDuplicates(resumed, reference);
     }

@@ -6,6 +6,7 @@ import bbva.batch.FramesWriter;
 import bbva.court.FrameView;
 import bbva.detect.Detection;
 import bbva.ocr.JerseyPicks;
+import bbva.store.BatchCounts;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -18,7 +19,7 @@ import java.util.logging.Logger;
 /**
  * Writer of step "detect": replaces the detections of exactly the frames of its chunk, whatever
  * their number (a stop, skip or retry ends chunks early), and completes the batches whose last
- * frame it holds, with the number of crops OCR will read in each, in one transaction. A chunk replayed after a crash rewrites the same rows.
+ * frame it holds, with each one's detections and the crops OCR will read in it, in one transaction. A chunk replayed after a crash rewrites the same rows.
  */
 @Named("detectWriter")
 @Dependent
@@ -38,7 +39,7 @@ public class DetectWriter extends FramesWriter {
             detections.addAll(((DetectedFrame) item).detections());
             views.add(((DetectedFrame) item).view());
         }
-        store.writeDetections(videoId, execution, plan, first, last, detections, views, ocrCrops(first, last, detections));
+        store.writeDetections(videoId, execution, plan, first, last, detections, views, completed(first, last, detections));
         DetectionRuns.signal();
         LOG.info(() -> "detect: frames " + first + "-" + last + " stored with " + detections.size() + " detections (batch "
                 + plan.batchOf(first) + (plan.batchOf(last) != plan.batchOf(first) ? "-" + plan.batchOf(last) : "") + ")");
@@ -46,15 +47,13 @@ public class DetectWriter extends FramesWriter {
     }
 
     /**
-     * The batches this chunk completes, each with the crops OCR will read in it (part of a batch may be
-     * stored already); none without OCR.
+     * The batches this chunk completes, each with its detections and the crops OCR will read in it
+     * (none without OCR); part of a batch may have been stored by an earlier chunk.
      */
-    private Map<Integer, Integer> ocrCrops(int first, int last, List<Detection> detections) {
-        if (!job.params().ocrEnabled()) {
-            return Map.of();
-        }
+    private Map<Integer, BatchCounts> completed(int first, int last, List<Detection> detections) {
         var video = job.video();
-        Map<Integer, Integer> out = new HashMap<>();
+        boolean ocr = job.params().ocrEnabled();
+        Map<Integer, BatchCounts> out = new HashMap<>();
         for (int b = plan.batchOf(first); b <= plan.batchOf(last); b++) {
             BatchPlan.Span span = plan.span(b);
             if (span.frameEnd() > last) {
@@ -65,7 +64,8 @@ public class DetectWriter extends FramesWriter {
                 batch.addAll(store.detections(videoId, span.frameStart(), first - 1));
             }
             detections.stream().filter(d -> d.frame() >= span.frameStart() && d.frame() <= span.frameEnd()).forEach(batch::add);
-            out.put(b, JerseyPicks.cropsToRead(batch, video.width, video.height, job.params().ocrCrops()));
+            out.put(b, new BatchCounts(batch.size(),
+                    ocr ? JerseyPicks.cropsToRead(batch, video.width, video.height, job.params().ocrCrops()) : null));
         }
         return out;
     }

@@ -84,7 +84,7 @@ public class TrackWriter extends AbstractItemWriter {
         }
         int first = ((TrackFrame) items.get(0)).frame();
         int last = ((TrackFrame) items.get(items.size() - 1)).frame();
-        store.writeTracks(videoId, job.execution(), first, last, tracked, dropped, cuts, savedAfter,
+        store.writeTracks(videoId, job.execution(), plan, first, last, tracked, dropped, cuts, savedAfter,
                 new TrackerSnapshot(last, TrackerStateFormat.FORMAT, TrackerStateFormat.encode(tracker.state())));
         savedAfter = last;
         FaultPoints.reach("track.committed." + plan.batchOf(last));
