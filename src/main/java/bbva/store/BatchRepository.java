@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * The one owner of processing_batches. Every status change happens here, inside the transaction of
@@ -55,27 +56,29 @@ final class BatchRepository {
 
     /** Records the counts of these batches, whose detection completes (batch index -> counts). */
     static void counted(EntityManager em, long videoId, Map<Integer, BatchCounts> counts) {
-        if (counts.isEmpty()) {
-            return;
-        }
-        for (BatchEntity b : rows(em, videoId, Collections.min(counts.keySet()), Collections.max(counts.keySet()))) {
-            BatchCounts c = counts.get(b.batchIndex);
-            if (c != null) {
-                b.detections = c.detections();
-                b.ocrCrops = c.ocrCrops();
-            }
-        }
+        change(em, videoId, counts, (b, c) -> {
+            b.detections = c.detections();
+            b.ocrCrops = c.ocrCrops();
+        });
     }
 
     /** Lowers the detection counts of these batches by the detections deleted from them (batch index -> number). */
     static void deleted(EntityManager em, long videoId, Map<Integer, Integer> deleted) {
-        if (deleted.isEmpty()) {
+        change(em, videoId, deleted, (b, n) -> {
+            if (b.detections != null) {
+                b.detections -= n;
+            }
+        });
+    }
+
+    private static <T> void change(EntityManager em, long videoId, Map<Integer, T> byBatch, BiConsumer<BatchEntity, T> change) {
+        if (byBatch.isEmpty()) {
             return;
         }
-        for (BatchEntity b : rows(em, videoId, Collections.min(deleted.keySet()), Collections.max(deleted.keySet()))) {
-            Integer n = deleted.get(b.batchIndex);
-            if (n != null && b.detections != null) {
-                b.detections -= n;
+        for (BatchEntity b : rows(em, videoId, Collections.min(byBatch.keySet()), Collections.max(byBatch.keySet()))) {
+            T value = byBatch.get(b.batchIndex);
+            if (value != null) {
+                change.accept(b, value);
             }
         }
     }

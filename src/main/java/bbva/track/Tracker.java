@@ -55,12 +55,20 @@ public final class Tracker {
     }
 
     /**
+     * One frame's boxes after tracking: those that are a track's ({@code tracked}: the boxes over the
+     * threshold, with a null id while their track is tentative, and the weak boxes that continue one)
+     * and the weak boxes that continue none ({@code droppedWeak}), which are no result.
+     */
+    public record Update(List<Detection> tracked, List<Detection> droppedWeak) {
+    }
+
+    /**
      * Assigns track ids to one analyzed frame's detections (all of the same frame, in rank order).
      * Detections of tentative tracks get a null id. {@link Detection#weak} boxes are matched last,
      * only to followed tracks no other box continued (ByteTrack's second association: a player half
-     * hidden behind another scores low); the result holds those that continue one, not the others.
+     * hidden behind another scores low); the result holds those that continue one, and names the others.
      */
-    public List<Detection> update(int frame, List<Detection> all) {
+    public Update update(int frame, List<Detection> all) {
         List<Detection> detections = all.stream().filter(d -> !d.weak()).toList();
         List<Track> live = state.tracks;
         List<double[]> predicted = new ArrayList<>();
@@ -69,7 +77,7 @@ public final class Tracker {
         }
         boolean[] matched = new boolean[live.size()];
         Track[] owner = match(live, predicted, matched, detections, settings.minIou());
-        List<Detection> continued = continueWithWeak(all, live, predicted, matched, frame);
+        Update weak = continueWithWeak(all, live, predicted, matched, frame);
         Reidentification.assign(state.lost, frame, detections, owner, settings);
         boolean[] clear = clearOfOthers(detections);
         for (int di = 0; di < detections.size(); di++) {
@@ -103,20 +111,20 @@ public final class Tracker {
         }
         live.removeIf(t -> t.missed > (t.id == 0 ? 0 : settings.maxMissed()));
         state.lost.removeIf(t -> frame - t.lastFrame > settings.reidFrames());
-        List<Detection> out = new ArrayList<>(detections.size() + continued.size());
+        List<Detection> out = new ArrayList<>(detections.size() + weak.tracked().size());
         for (int di = 0; di < detections.size(); di++) {
             int id = owner[di].id;
             out.add(detections.get(di).withTrack(id == 0 ? null : id));
         }
-        out.addAll(continued);
-        return out;
+        out.addAll(weak.tracked());
+        return new Update(out, weak.droppedWeak());
     }
 
     /**
      * The weak boxes that continue a followed track stage one left unmatched (IoU with its predicted
-     * box at least {@link TrackerSettings#weakMinIou}), with that track's id; the tracks are updated.
+     * box at least {@link TrackerSettings#weakMinIou}), with that track's id, and the others; the tracks are updated.
      */
-    private List<Detection> continueWithWeak(List<Detection> all, List<Track> live, List<double[]> predicted,
+    private Update continueWithWeak(List<Detection> all, List<Track> live, List<double[]> predicted,
                                              boolean[] matched, int frame) {
         List<Detection> weak = all.stream().filter(Detection::weak).toList();
         boolean[] taken = matched.clone();
@@ -125,15 +133,18 @@ public final class Tracker {
         }
         Track[] owner = match(live, predicted, taken, weak, settings.weakMinIou());
         List<Detection> continued = new ArrayList<>();
+        List<Detection> dropped = new ArrayList<>();
         for (int di = 0; di < weak.size(); di++) {
+            Detection d = weak.get(di);
             if (owner[di] != null) {
-                Detection d = weak.get(di);
                 owner[di].update(d.x1(), d.y1(), d.x2(), d.y2(), frame, settings.velocityAlpha());
                 matched[live.indexOf(owner[di])] = true;
                 continued.add(d.withTrack(owner[di].id));
+            } else {
+                dropped.add(d);
             }
         }
-        return continued;
+        return new Update(continued, dropped);
     }
 
     /**

@@ -25,7 +25,7 @@ class ReidentificationTest {
         Tracker tracker = new Tracker(settings);
         List<IdentityMetrics.Box> tracked = new ArrayList<>();
         for (var e : frames.entrySet()) {
-            for (Detection d : tracker.update(e.getKey(), Detections.rank(e.getKey(), e.getValue()))) {
+            for (Detection d : tracker.update(e.getKey(), Detections.rank(e.getKey(), e.getValue())).tracked()) {
                 if (d.trackId() != null) {
                     tracked.add(new IdentityMetrics.Box(d.frame(), d.trackId(), d.x1(), d.y1(), d.x2(), d.y2()));
                 }

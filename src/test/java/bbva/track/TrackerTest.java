@@ -24,7 +24,7 @@ class TrackerTest {
     private static List<List<Integer>> run(Tracker tracker, int from, int to, IntFunction<List<Detection>> scene) {
         List<List<Integer>> ids = new ArrayList<>();
         for (int f = from; f < to; f++) {
-            List<Detection> tracked = tracker.update(f, Detections.rank(f, scene.apply(f)));
+            List<Detection> tracked = tracker.update(f, Detections.rank(f, scene.apply(f))).tracked();
             List<Detection> byX = new ArrayList<>(tracked);
             byX.sort((a, b) -> Float.compare(a.x1(), b.x1()));
             ids.add(byX.stream().map(Detection::trackId).toList());
@@ -51,7 +51,7 @@ class TrackerTest {
         IntFunction<List<Detection>> scene = f -> List.of(box(100 + 8 * f, 200, 0.9), box(500 - 8 * f, 230, 0.8));
         List<Integer> aIds = new ArrayList<>();
         for (int f = 0; f < 50; f++) {
-            List<Detection> out = t.update(f, Detections.rank(f, scene.apply(f)));
+            List<Detection> out = t.update(f, Detections.rank(f, scene.apply(f))).tracked();
             aIds.add(out.stream().filter(d -> d.score() > 0.85f).findFirst().orElseThrow().trackId());
         }
         for (int f = 1; f < 50; f++) {
@@ -85,7 +85,10 @@ class TrackerTest {
         for (List<Integer> frame : ids) {
             assertEquals(List.of(1, 2), frame, "the weak box on the walker's path continues track 1; the other is dropped");
         }
-        assertEquals(List.of(1, 2), run(t, 8, 9, f -> List.of(box(100 + 4 * f, 200, 0.9), box(400, 200, 0.9))).get(0),
+        Tracker.Update hidden = t.update(8, Detections.rank(8, List.of(weak(132, 200), box(400, 200, 0.9), weak(700, 200))));
+        assertEquals(List.of(680f), hidden.droppedWeak().stream().map(Detection::x1).toList(), "the weak box off every path is dropped");
+        assertEquals(3, hidden.tracked().size() + hidden.droppedWeak().size(), "every box is tracked or dropped");
+        assertEquals(List.of(1, 2), run(t, 9, 10, f -> List.of(box(100 + 4 * f, 200, 0.9), box(400, 200, 0.9))).get(0),
                 "seen clearly again, still track 1");
         // a weak box never starts a track, however long it stays
         Tracker fresh = new Tracker(TrackerSettings.DEFAULT);

@@ -10,6 +10,7 @@ import bbva.store.BatchCounts;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,20 @@ import java.util.logging.Logger;
 @Dependent
 public class DetectWriter extends FramesWriter {
     private static final Logger LOG = Logger.getLogger(DetectWriter.class.getName());
+    private int width;
+    private int height;
+    /** Crops per person OCR will read, or null when this analysis reads no numbers. */
+    private Integer ocrCrops;
+
+    @Override
+    public void open(Serializable checkpoint) {
+        super.open(checkpoint);
+        var video = job.video();
+        width = video.width;
+        height = video.height;
+        var params = job.params();
+        ocrCrops = params.ocrEnabled() ? params.ocrCrops() : null;
+    }
 
     @Override
     protected int frameOf(Object item) {
@@ -51,8 +66,6 @@ public class DetectWriter extends FramesWriter {
      * (none without OCR); part of a batch may have been stored by an earlier chunk.
      */
     private Map<Integer, BatchCounts> completed(int first, int last, List<Detection> detections) {
-        var video = job.video();
-        boolean ocr = job.params().ocrEnabled();
         Map<Integer, BatchCounts> out = new HashMap<>();
         for (int b = plan.batchOf(first); b <= plan.batchOf(last); b++) {
             BatchPlan.Span span = plan.span(b);
@@ -65,7 +78,7 @@ public class DetectWriter extends FramesWriter {
             }
             detections.stream().filter(d -> d.frame() >= span.frameStart() && d.frame() <= span.frameEnd()).forEach(batch::add);
             out.put(b, new BatchCounts(batch.size(),
-                    ocr ? JerseyPicks.cropsToRead(batch, video.width, video.height, job.params().ocrCrops()) : null));
+                    ocrCrops != null ? JerseyPicks.cropsToRead(batch, width, height, ocrCrops) : null));
         }
         return out;
     }

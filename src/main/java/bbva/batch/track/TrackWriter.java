@@ -19,8 +19,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Writer of step "track": owns and runs the tracker over the chunk's frames in order, and stores the track ids. Its state after each chunk is
@@ -73,10 +71,9 @@ public class TrackWriter extends AbstractItemWriter {
             if (frame.cut()) {
                 tracker.cut();
             }
-            List<Detection> result = tracker.update(frame.frame(), frame.people());
-            tracked.addAll(result);
-            Set<Integer> continued = result.stream().filter(Detection::weak).map(Detection::index).collect(Collectors.toSet());
-            frame.people().stream().filter(d -> d.weak() && !continued.contains(d.index())).forEach(dropped::add);
+            Tracker.Update result = tracker.update(frame.frame(), frame.people());
+            tracked.addAll(result.tracked());
+            dropped.addAll(result.droppedWeak());
             dropped.addAll(frame.otherWeak());
             if (frame.cut()) {
                 cuts.add(frame.frame());
