@@ -29,21 +29,37 @@ public final class Floor {
     }
 
     /**
+     * What the frame alone shows: the court its colours suggest (AUTO; null when none), and its look.
+     * It needs no detections, so the detect step surveys a frame while the model runs on the one before.
+     */
+    public record Survey(int frame, int height, Court found, FrameLook look) {
+    }
+
+    public Survey survey(VideoFrame frame) {
+        Court found = spec.mode() == CourtSpec.Mode.AUTO ? CourtFinder.find(frame).orElse(null) : null;
+        return new Survey(frame.index(), frame.height(), found, FrameLook.of(frame));
+    }
+
+    /** The frame's court and look: {@link #view(Survey, List)} of its {@link #survey}. */
+    public FrameView view(VideoFrame frame, List<Detection> detections) {
+        return view(survey(frame), detections);
+    }
+
+    /**
      * The frame's court and look. A court found by colour counts only when at least
      * {@link #MIN_PEOPLE_ON_IT} of the frame's people stand on it: a wide shot of a game always has
      * them, while the largest single-coloured surface of other footage (a lawn beside a path in
      * vtest.avi) or of a close-up is no court.
      */
-    public FrameView view(VideoFrame frame, List<Detection> detections) {
+    public FrameView view(Survey survey, List<Detection> detections) {
         Court court = switch (spec.mode()) {
-            case AUTO -> CourtFinder.find(frame)
-                    .filter(c -> detections.stream().filter(d -> d.person() && !d.weak() && c.holdsFeetOf(d, frame.height())).count()
-                            >= MIN_PEOPLE_ON_IT)
-                    .orElse(null);
+            case AUTO -> survey.found() != null && detections.stream()
+                    .filter(d -> d.person() && !d.weak() && survey.found().holdsFeetOf(d, survey.height())).count() >= MIN_PEOPLE_ON_IT
+                    ? survey.found() : null;
             case POLYGON -> fixed;
             case OFF -> null;
         };
-        return new FrameView(frame.index(), court, FrameLook.of(frame));
+        return new FrameView(survey.frame(), court, survey.look());
     }
 
     /**

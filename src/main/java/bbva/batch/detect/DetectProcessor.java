@@ -20,7 +20,7 @@ import jakarta.inject.Named;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Processor of step "detect": one prepared frame in (its reader prepares it), its ranked detections out. */
+/** Processor of step "detect": one prepared frame in (its reader prepares it and surveys its floor), its ranked detections out. */
 @Named("detectProcessor")
 @Dependent
 public class DetectProcessor implements ItemProcessor {
@@ -37,13 +37,13 @@ public class DetectProcessor implements ItemProcessor {
 
     @Override
     public Object processItem(Object item) {
-        Detector.Prepared prepared = (Detector.Prepared) item;
+        PreparedFrame prepared = (PreparedFrame) item;
         VideoFrame frame = prepared.frame();
         FaultPoints.reach("detect.frame." + frame.index());
         // a weak box is often a person half hidden by another: its colours are not one kit's
-        List<Detection> seen = detector().detect(prepared).stream()
+        List<Detection> seen = detector().detect(prepared.input()).stream()
                 .map(d -> d.person() && !d.weak() ? d.withAppearance(Appearance.of(frame, d)) : d).toList();
-        FrameView view = floor().view(frame, seen);
+        FrameView view = floor().view(prepared.survey(), seen);
         // weak boxes matter only on the floor, where they may continue a player's track
         List<Detection> kept = floor().mark(seen, view, frame.height()).stream().filter(d -> !d.weak() || d.inPlay()).toList();
         return new DetectedFrame(Detections.rank(frame.index(), kept), view);

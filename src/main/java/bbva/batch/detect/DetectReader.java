@@ -2,6 +2,7 @@ package bbva.batch.detect;
 
 import bbva.AnalysisSlots;
 import bbva.batch.FrameReader;
+import bbva.court.Floor;
 import bbva.detect.Detector;
 import bbva.store.Phase;
 import bbva.video.VideoFrame;
@@ -29,6 +30,7 @@ public class DetectReader extends FrameReader {
     @Inject
     AnalysisSlots slots;
     private Supplier<Detector> detector;
+    private Floor floor;
 
     @Override
     protected Range range() {
@@ -44,11 +46,12 @@ public class DetectReader extends FrameReader {
     public void open(Serializable checkpoint) throws IOException {
         super.open(checkpoint);
         detector = StepDetector.of(state(), params, video, slots.oneAtATime(), jobContext.getExecutionId());
+        floor = new Floor(params.court());
     }
 
-    /** The frame made ready for the model, while the processor runs the model on the frame before. */
+    /** The frame made ready for the model, and its floor surveyed, while the processor runs the model on the frame before. */
     @Override
     protected Object item(VideoFrame frame) {
-        return detector.get().prepare(frame);
+        return new PreparedFrame(detector.get().prepare(frame), floor.survey(frame));
     }
 }

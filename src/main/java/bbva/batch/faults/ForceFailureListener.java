@@ -1,7 +1,7 @@
 package bbva.batch.faults;
 
 import bbva.Param;
-import bbva.detect.Detector;
+import bbva.batch.detect.PreparedFrame;
 import bbva.video.VideoFrame;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.listener.AbstractItemReadListener;
@@ -30,7 +30,7 @@ public class ForceFailureListener extends AbstractItemReadListener {
         if (failAtFrame == null || failAtFrame.isBlank() || item == null) {
             return;
         }
-        VideoFrame frame = ((Detector.Prepared) item).frame();   // the detect reader's item
+        VideoFrame frame = ((PreparedFrame) item).frame();   // the detect reader's item
         int at;
         try {
             at = Integer.parseInt(failAtFrame.strip());
