@@ -116,7 +116,25 @@ class PlayerVoteTest {
                 : f == 93 ? reading(f, "0", 0.8f) : reading(f, null, 0f), 0.25f);
         assertEquals("10", p.number());
         assertEquals(40, p.readings());
-        assertEquals(4 * 0.9 / 10, p.confidence(), 1e-6, "4 of the last stretch's 10 readings");
+        assertEquals((4 * 0.9 + 0.8) / 10, p.confidence(), 1e-6, "5 of the last stretch's 10 readings, one of them '0' (its '1' lost)");
+    }
+
+    /** A small shirt's "1" is lost first: a two-digit number with one, read whole twice, takes the readings of its other digit. */
+    @Test
+    void aLostOneStillReadsTheNumber() {
+        Player ten = voteOne(10, 1, f -> f < 2 ? reading(f, "10", 0.95f) : f == 2 ? reading(f, "0", 0.85f) : reading(f, null, 0f), 0.25f);
+        assertEquals("10", ten.number(), "blue #10 of the shared clip: '10' twice and '0' once");
+        assertEquals(3, ten.votes());
+        assertEquals((2 * 0.95 + 0.85) / 10, ten.confidence(), 1e-6);
+        Player once = voteOne(10, 1, f -> f == 0 ? reading(f, "10", 0.95f) : f < 4 ? reading(f, "0", 0.85f) : reading(f, null, 0f), 0.25f);
+        assertEquals("0", once.number(), "read whole once, '10' takes nothing from '0'");
+        assertEquals(3, once.votes());
+        Player five = voteOne(10, 1, f -> f < 3 ? reading(f, "5", 0.9f) : f < 5 ? reading(f, "50", 0.6f) : reading(f, null, 0f), 0.25f);
+        assertEquals("5", five.number(), "only a '1' is lost: '5' is no support for '50'");
+        assertEquals(3, five.votes());
+        Player eleven = voteOne(10, 1, f -> f < 2 ? reading(f, "11", 0.7f) : f < 4 ? reading(f, "1", 0.7f) : reading(f, null, 0f), 0.25f);
+        assertEquals("11", eleven.number());
+        assertEquals(4, eleven.votes());
     }
 
     /**
