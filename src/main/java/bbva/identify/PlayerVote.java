@@ -26,8 +26,8 @@ import java.util.TreeMap;
  * <p>A "1" is the digit a small shirt loses: its stroke is 1-2 px wide on a broadcast player, and the
  * reader then sees only the other digit (on the shared NBA clip, reading every box of blue #10's
  * track gave "10" 7 times and "0" 3 times; of #11's, "11" twice and "1" twice). So a two-digit
- * number with a "1", read in full at least {@link #MIN_WHOLE} times, also takes the readings of its
- * other digit alone, as votes and as weight. Other digits are not lost this way: gold #5's "5" read
+ * number with a "1", read in full at least {@link #MIN_WHOLE} times and no less often than its other
+ * digit alone, also takes the readings of that digit, as votes and as weight. Other digits are not lost this way: gold #5's "5" read
  * 3 times is not support for the "50" read once.
  */
 public final class PlayerVote {
@@ -128,12 +128,17 @@ public final class PlayerVote {
         return t.count.get(number) + (lost == null ? 0 : t.count.getOrDefault(lost, 0));
     }
 
-    /** The digit read alone when a two-digit number's "1" is lost, if this number was read whole often enough. */
+    /**
+     * The digit read alone when a two-digit number's "1" is lost, if this number was read whole often
+     * enough, and at least as often as that digit alone (a "7" misread twice as "17" beside five "7"s
+     * is a 7: a stripe or an edge beside a digit can read as a "1" too).
+     */
     private static String withoutAOne(Tally t, String number) {
         if (number.length() != 2 || t.count.get(number) < MIN_WHOLE) {
             return null;
         }
-        return number.charAt(0) == '1' ? number.substring(1) : number.charAt(1) == '1' ? number.substring(0, 1) : null;
+        String digit = number.charAt(0) == '1' ? number.substring(1) : number.charAt(1) == '1' ? number.substring(0, 1) : null;
+        return digit != null && t.count.get(number) >= t.count.getOrDefault(digit, 0) ? digit : null;
     }
 
     /** The players of these boxes (in frame, rank order) and readings of a video analyzed with this plan, all at once. */

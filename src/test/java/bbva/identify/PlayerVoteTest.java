@@ -132,6 +132,9 @@ class PlayerVoteTest {
         Player five = voteOne(10, 1, f -> f < 3 ? reading(f, "5", 0.9f) : f < 5 ? reading(f, "50", 0.6f) : reading(f, null, 0f), 0.25f);
         assertEquals("5", five.number(), "only a '1' is lost: '5' is no support for '50'");
         assertEquals(3, five.votes());
+        Player seven = voteOne(10, 1, f -> f < 2 ? reading(f, "17", 0.9f) : f < 6 ? reading(f, "7", 0.8f) : reading(f, null, 0f), 0.25f);
+        assertEquals("7", seven.number(), "a '1' beside a digit read alone more often is a stray stroke, not a lost one");
+        assertEquals(4, seven.votes());
         Player eleven = voteOne(10, 1, f -> f < 2 ? reading(f, "11", 0.7f) : f < 4 ? reading(f, "1", 0.7f) : reading(f, null, 0f), 0.25f);
         assertEquals("11", eleven.number());
         assertEquals(4, eleven.votes());
