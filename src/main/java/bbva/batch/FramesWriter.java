@@ -2,6 +2,7 @@ package bbva.batch;
 
 import bbva.BatchPlan;
 import bbva.store.Store;
+import bbva.store.VideoEntity;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.inject.Inject;
 import java.io.Serializable;
@@ -20,13 +21,14 @@ public abstract class FramesWriter extends AbstractItemWriter {
     @Inject
     protected Store store;
 
+    protected VideoEntity video;
     protected long videoId;
     protected long execution;
     protected BatchPlan plan;
 
     @Override
     public void open(Serializable checkpoint) {
-        var video = job.video();
+        video = job.video();
         videoId = video.id;
         execution = job.execution();
         plan = BatchPlan.of(video);

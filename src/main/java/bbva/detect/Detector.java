@@ -26,9 +26,7 @@ public interface Detector extends AutoCloseable {
     }
 
     /** Detections in frame pixels of a prepared frame, in any order; callers rank them. */
-    default List<Detection> detect(Prepared frame) {
-        return detect(frame.frame());
-    }
+    List<Detection> detect(Prepared frame);
 
     /** Detections in frame pixels, in any order; callers rank them. */
     default List<Detection> detect(VideoFrame frame) {

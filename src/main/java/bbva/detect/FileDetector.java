@@ -1,7 +1,6 @@
 package bbva.detect;
 
 import bbva.AnalysisException;
-import bbva.video.VideoFrame;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -59,8 +58,8 @@ public final class FileDetector implements Detector {
     }
 
     @Override
-    public List<Detection> detect(VideoFrame frame) {
-        return byFrame.getOrDefault(frame.index(), List.of());
+    public List<Detection> detect(Prepared frame) {
+        return byFrame.getOrDefault(frame.frame().index(), List.of());
     }
 
     @Override

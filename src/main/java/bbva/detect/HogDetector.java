@@ -31,7 +31,8 @@ public final class HogDetector implements Detector {
     }
 
     @Override
-    public List<Detection> detect(VideoFrame frame) {
+    public List<Detection> detect(Prepared prepared) {
+        VideoFrame frame = prepared.frame();
         List<Detection> out = new ArrayList<>();
         try (Mat image = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC3);
              RectVector found = new RectVector();

@@ -61,7 +61,8 @@ class TilingTest {
         }
 
         @Override
-        public List<Detection> detect(VideoFrame frame) {
+        public List<Detection> detect(Prepared prepared) {
+            VideoFrame frame = prepared.frame();
             Tiling.Tile t = tiles.get(calls++);
             assertEquals(t.width(), frame.width());
             double x1 = Math.max(t.x(), person[0]);

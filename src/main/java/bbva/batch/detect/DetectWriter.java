@@ -26,17 +26,12 @@ import java.util.logging.Logger;
 @Dependent
 public class DetectWriter extends FramesWriter {
     private static final Logger LOG = Logger.getLogger(DetectWriter.class.getName());
-    private int width;
-    private int height;
     /** Crops per person OCR will read, or null when this analysis reads no numbers. */
     private Integer ocrCrops;
 
     @Override
     public void open(Serializable checkpoint) {
         super.open(checkpoint);
-        var video = job.video();
-        width = video.width;
-        height = video.height;
         var params = job.params();
         ocrCrops = params.ocrEnabled() ? params.ocrCrops() : null;
     }
@@ -78,7 +73,7 @@ public class DetectWriter extends FramesWriter {
             }
             detections.stream().filter(d -> d.frame() >= span.frameStart() && d.frame() <= span.frameEnd()).forEach(batch::add);
             out.put(b, new BatchCounts(batch.size(),
-                    ocrCrops != null ? JerseyPicks.cropsToRead(batch, width, height, ocrCrops) : null));
+                    ocrCrops != null ? JerseyPicks.cropsToRead(batch, video.width, video.height, ocrCrops) : null));
         }
         return out;
     }
