@@ -34,6 +34,17 @@ class AnalysisParametersTest {
         assertEquals(p, AnalysisParameters.parse(p.toProperties()));
     }
 
+    /** A stream reads ahead unless one-thread streams fill the cores by themselves. */
+    @Test
+    void streamsThatFillTheCoresReadEachFrameWhenAsked() {
+        assertTrue(AnalysisParameters.parse(with(Param.THREADS.id, "2")).readAhead(2), "1 stream x 2 threads");
+        assertTrue(AnalysisParameters.parse(with(Param.THREADS.id, "1")).readAhead(2), "1 stream x 1 thread leaves a core");
+        assertTrue(AnalysisParameters.parse(with(Param.THREADS.id, "2", Param.DETECT_PARTITIONS.id, "2")).readAhead(2));
+        assertFalse(AnalysisParameters.parse(with(Param.THREADS.id, "1", Param.DETECT_PARTITIONS.id, "2")).readAhead(2),
+                "2 streams x 1 thread on 2 cores");
+        assertFalse(AnalysisParameters.parse(with(Param.THREADS.id, "1")).readAhead(1), "one core");
+    }
+
     /** Artifacts read parameters from the job XML's properties: a parameter missing there never arrives. */
     @Test
     void everyParameterIsPassedToTheJob() throws Exception {

@@ -16,9 +16,10 @@ import java.util.concurrent.Future;
 /**
  * Base of the readers that decode one range of frames (each "detect" partition). It reads one frame
  * ahead on a thread of its own (decodes it and makes its {@link #item}) while the processor works on
- * the frame before. Its checkpoint is the next frame it hands out, wherever that is (a chunk ended
- * early by a stop leaves it mid-batch), and a restart seeks to exactly that frame; a frame read ahead
- * but not handed out is read again.
+ * the frame before, unless the streams' models fill the cores by themselves
+ * ({@link AnalysisParameters#readAhead}); then it reads each frame when asked. Its checkpoint is the
+ * next frame it hands out, wherever that is (a chunk ended early by a stop leaves it mid-batch), and
+ * a restart seeks to exactly that frame; a frame read ahead but not handed out is read again.
  */
 public abstract class FrameReader extends StepReader {
     @Inject
@@ -27,8 +28,9 @@ public abstract class FrameReader extends StepReader {
     protected AnalysisParameters params;
     protected VideoEntity video;
     protected BatchPlan plan;
-    /** Touched only by the read-ahead thread. */
+    /** Touched only by the read-ahead thread, when there is one. */
     private FrameCursor frames;
+    /** Null when frames are read when asked. */
     private ExecutorService ahead;
     private Future<Object> coming;
     /** The frame the next {@link #readItem} hands out, and the reader's last. */
@@ -43,7 +45,7 @@ public abstract class FrameReader extends StepReader {
 
     protected abstract Phase phase();
 
-    /** The item handed to the processor for a decoded frame; runs on the read-ahead thread. */
+    /** The item handed to the processor for a decoded frame; runs on the read-ahead thread, if any. */
     protected abstract Object item(VideoFrame frame);
 
     @Override
@@ -57,12 +59,16 @@ public abstract class FrameReader extends StepReader {
             next = checkpoint == null ? range.first() : (Integer) checkpoint;
             last = range.last();
             frames = new FrameCursor(params.video(), video, plan, next, range.last());
-            ahead = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "bbva-read-ahead");
-                t.setDaemon(true);
-                return t;
-            });
+            ahead = params.readAhead(Runtime.getRuntime().availableProcessors()) ? readAheadThread() : null;
         }
+    }
+
+    private static ExecutorService readAheadThread() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bbva-read-ahead");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
@@ -71,18 +77,20 @@ public abstract class FrameReader extends StepReader {
             return null;
         }
         state().at(phase(), plan.batchOf(next), false);   // before a failure to read it can be reported
-        Object item = await(coming != null ? coming : readAhead());
+        Object item = coming != null ? await(coming) : ahead != null ? await(ahead.submit(this::read)) : read();
         coming = null;
         if (item == null) {
             return null;
         }
         next += plan.stride();
-        coming = readAhead();
+        if (ahead != null) {
+            coming = ahead.submit(this::read);
+        }
         return item;
     }
 
-    private Future<Object> readAhead() {
-        return ahead.submit(() -> frames.hasNext() ? item(frames.read()) : null);
+    private Object read() {
+        return frames.hasNext() ? item(frames.read()) : null;
     }
 
     private static Object await(Future<Object> item) throws InterruptedException {
@@ -103,7 +111,7 @@ public abstract class FrameReader extends StepReader {
 
     @Override
     protected void closeInput() throws InterruptedException {
-        if (ahead == null) {
+        if (frames == null) {
             return;
         }
         try {
@@ -114,7 +122,9 @@ public abstract class FrameReader extends StepReader {
             // a frame read ahead and never handed out: its failure is not this run's
         } finally {
             coming = null;
-            ahead.shutdown();
+            if (ahead != null) {
+                ahead.shutdown();
+            }
             frames.close();
         }
     }
