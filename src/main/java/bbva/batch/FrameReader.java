@@ -32,6 +32,7 @@ public abstract class FrameReader extends StepReader {
     private FrameCursor frames;
     /** Null when frames are read when asked. */
     private ExecutorService ahead;
+    /** The frame being read ahead. */
     private Future<Object> coming;
     /** The frame the next {@link #readItem} hands out, and the reader's last. */
     private int next;
@@ -77,7 +78,10 @@ public abstract class FrameReader extends StepReader {
             return null;
         }
         state().at(phase(), plan.batchOf(next), false);   // before a failure to read it can be reported
-        Object item = coming != null ? await(coming) : ahead != null ? await(ahead.submit(this::read)) : read();
+        if (ahead != null && coming == null) {
+            coming = ahead.submit(this::read);   // the first: not in open, before a subclass has made what item needs
+        }
+        Object item = ahead != null ? await(coming) : read();
         coming = null;
         if (item == null) {
             return null;

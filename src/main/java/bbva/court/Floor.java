@@ -40,11 +40,6 @@ public final class Floor {
         return new Survey(frame.index(), frame.height(), found, FrameLook.of(frame));
     }
 
-    /** The frame's court and look: {@link #view(Survey, List)} of its {@link #survey}. */
-    public FrameView view(VideoFrame frame, List<Detection> detections) {
-        return view(survey(frame), detections);
-    }
-
     /**
      * The frame's court and look. A court found by colour counts only when at least
      * {@link #MIN_PEOPLE_ON_IT} of the frame's people stand on it: a wide shot of a game always has

@@ -123,9 +123,12 @@ class FloorTest {
         Detection onFloor = person(300, 250, 330, 330);
         Detection inStands = person(300, 40, 320, 70);
         Floor floor = new Floor(CourtSpec.AUTO);
-        assertNull(floor.view(f, List.of(onFloor, onFloor, inStands)).court(), "two people on it are not enough");
-        assertTrue(floor.view(f, List.of(onFloor, onFloor, onFloor, inStands)).court() != null);
-        assertNull(new Floor(CourtSpec.OFF).view(f, List.of(onFloor, onFloor, onFloor)).court());
-        assertTrue(new Floor(CourtSpec.parse("0,0,10,0,10,10")).view(f, List.of()).court() != null, "a given polygon always counts");
+        Floor.Survey survey = floor.survey(f);
+        assertNull(floor.view(survey, List.of(onFloor, onFloor, inStands)).court(), "two people on it are not enough");
+        assertTrue(floor.view(survey, List.of(onFloor, onFloor, onFloor, inStands)).court() != null);
+        Floor off = new Floor(CourtSpec.OFF);
+        assertNull(off.view(off.survey(f), List.of(onFloor, onFloor, onFloor)).court());
+        Floor given = new Floor(CourtSpec.parse("0,0,10,0,10,10"));
+        assertTrue(given.view(given.survey(f), List.of()).court() != null, "a given polygon always counts");
     }
 }
