@@ -46,7 +46,9 @@ public class Identify extends AbstractBatchlet {
         List<Player> result = vote.players(params.minTrackFrames(), params.minNumberConfidence());
         Map<Integer, Integer> teams = players.teamOfTrack(video.id);
         FaultPoints.reach("identify.voting");
-        players.replacePlayers(video.id, job.execution(), result.stream().map(p -> p.withTeam(teams.get(p.trackId()))).toList());
+        boolean videoHasTeams = !players.teams(video.id).isEmpty();
+        players.replacePlayers(video.id, job.execution(),
+                result.stream().map(p -> p.inTeam(teams.get(p.trackId()), videoHasTeams)).toList());
         return BatchStatus.COMPLETED.name();
     }
 }

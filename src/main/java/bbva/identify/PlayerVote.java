@@ -2,6 +2,7 @@ package bbva.identify;
 
 import bbva.BatchPlan;
 import bbva.detect.Detection;
+import bbva.detect.Kind;
 import bbva.ocr.OcrReading;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,9 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One player per track: each reading of the track's detections with confidence >= {@link #MIN_VOTE}
- * votes for its number with that confidence; the largest total wins. The player's confidence is the
- * winner's total over the track's readings in the batches where some number was read: its average
+ * One player per track: each reading of the track's detections (but a box labelled a referee: a
+ * referee is never a player) with confidence >= {@link #MIN_VOTE} votes for its number with that
+ * confidence; the largest total wins. The player's confidence is the winner's total over the track's
+ * readings in the batches where some number was read: its average
  * support while a number showed (a reading of no number there, or of another number, supports it
  * with 0). A player shows the number on his back only while he turns away from the camera; the
  * batches where he faces it read no number and do not count against it. A batch is the stretch
@@ -81,7 +83,7 @@ public final class PlayerVote {
             t.firstFrame = d.frame();
         }
         t.lastFrame = d.frame();
-        if (reading == null) {
+        if (reading == null || d.kind() == Kind.REFEREE) {
             return;
         }
         if (plan.batchOf(d.frame()) != t.stretch) {

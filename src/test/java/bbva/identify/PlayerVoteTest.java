@@ -155,4 +155,32 @@ class PlayerVoteTest {
         assertEquals(1.0 * 0.9, voteOne(PLAN, 270, 3, strays, 0.25f).confidence(), 1e-6,
                 "in batches of 30 frames the same readings are each alone in theirs");
     }
+
+    @Test
+    void aTrackLabelledRefereeShowsNoNumber() {
+        List<Detection> tracked = new ArrayList<>();
+        List<OcrReading> readings = new ArrayList<>();
+        for (int f = 0; f < 6; f++) {
+            tracked.add(new Detection(f, 0, 2, "referee", 0.9f, 0, 0, 10, 10, 4));
+            readings.add(reading(f, "9", 0.9f));
+        }
+        Player referee = PlayerVote.vote(PLAN, tracked, readings, 1, 0.15f).get(0);
+        assertNull(referee.number());
+        assertEquals(6, referee.framesSeen());
+        assertEquals("9", PlayerVote.vote(PLAN, tracked.stream().map(d -> det(d.frame(), 4)).toList(), readings, 1, 0.15f)
+                .get(0).number(), "the same boxes as persons show the number");
+    }
+
+    @Test
+    void outsideEveryTeamOfAVideoWithTeamsIsNoPlayer() {
+        Player read = new Player(3, "9", 0.6f, 4, 7, 40, 0, 39, false, null);
+        Player referee = read.inTeam(null, true);
+        assertNull(referee.number());
+        assertEquals(0f, referee.confidence());
+        assertEquals(0, referee.votes());
+        assertEquals(7, referee.readings());
+        assertEquals("9", read.inTeam(1, true).number());
+        assertEquals(1, read.inTeam(1, true).team());
+        assertEquals("9", read.inTeam(null, false).number(), "teams off: every track keeps its number");
+    }
 }

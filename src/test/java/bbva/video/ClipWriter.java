@@ -3,6 +3,7 @@ package bbva.video;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.function.IntFunction;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -15,6 +16,10 @@ final class ClipWriter {
     }
 
     static Path write(Path file, int width, int height, double fps, int frames, IntFunction<BufferedImage> draw) throws IOException {
+        return write(file, width, height, fps, java.util.stream.IntStream.range(0, frames).mapToObj(draw).iterator());
+    }
+
+    static Path write(Path file, int width, int height, double fps, Iterator<BufferedImage> frames) throws IOException {
         try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
              Java2DFrameConverter conv = new Java2DFrameConverter()) {
             r.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
@@ -22,8 +27,8 @@ final class ClipWriter {
             r.setFrameRate(fps);
             r.setVideoQuality(2);
             r.start();
-            for (int f = 0; f < frames; f++) {
-                r.record(conv.convert(draw.apply(f)));
+            while (frames.hasNext()) {
+                r.record(conv.convert(frames.next()));
             }
             r.stop();
         }

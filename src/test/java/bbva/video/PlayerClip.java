@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A rendered basketball-like clip with known ground truth: players in coloured shirts with numbers
- * walk across a court on separate lanes; {@link #boxes} is the ground-truth detections CSV that
+ * A rendered basketball-like clip with known ground truth: players of two teams (white shirts with
+ * black numbers, blue with white) walk across a court on separate lanes; {@link #boxes} is the ground-truth detections CSV that
  * {@code --detector file} replays.
  */
 public final class PlayerClip {
@@ -23,10 +23,10 @@ public final class PlayerClip {
     }
 
     public static final List<Player> PLAYERS = List.of(
-            new Player("7", new Color(200, 20, 30), Color.WHITE, 0, 3.0, 20),
+            new Player("7", Color.WHITE, Color.BLACK, 0, 3.0, 20),
             new Player("23", new Color(20, 40, 160), Color.WHITE, 1, -2.5, 560),
             new Player("0", Color.WHITE, Color.BLACK, 2, 2.0, 150),
-            new Player("45", new Color(250, 210, 40), new Color(90, 20, 120), 3, -3.5, 480));
+            new Player("45", new Color(20, 40, 160), Color.WHITE, 3, -3.5, 480));
 
     static final int W = 640;
     static final int H = 400;

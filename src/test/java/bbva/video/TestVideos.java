@@ -2,11 +2,13 @@ package bbva.video;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Random;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -85,5 +87,33 @@ public final class TestVideos {
             }
         }
         return target;
+    }
+
+    /** The video scaled to width x height (bicubic), every frame, at its frame rate, in high quality. */
+    public static Path resized(Path source, Path target, int width, int height) throws IOException {
+        try (FrameSource in = FrameSource.open(source, 0)) {
+            Iterator<BufferedImage> frames = new Iterator<>() {
+                VideoFrame next = in.next();
+
+                @Override
+                public boolean hasNext() {
+                    return next != null;
+                }
+
+                @Override
+                public BufferedImage next() {
+                    BufferedImage frame = new BufferedImage(next.width(), next.height(), BufferedImage.TYPE_3BYTE_BGR);
+                    frame.getRaster().setDataElements(0, 0, next.width(), next.height(), next.bgr());
+                    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+                    Graphics2D g = out.createGraphics();
+                    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+                    g.drawImage(frame, 0, 0, width, height, null);
+                    g.dispose();
+                    next = in.next();
+                    return out;
+                }
+            };
+            return ClipWriter.write(target, width, height, in.fps(), frames);
+        }
     }
 }
