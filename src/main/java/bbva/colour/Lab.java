@@ -15,6 +15,13 @@ public final class Lab {
     }
 
     public static float[] of(int red, int green, int blue) {
+        float[] lab = new float[3];
+        into(red, green, blue, lab, 0);
+        return lab;
+    }
+
+    /** {@link #of} written to {@code out[at..at+2]}, for callers converting many colours into one array. */
+    public static void into(int red, int green, int blue, float[] out, int at) {
         double r = LINEAR[red];
         double g = LINEAR[green];
         double b = LINEAR[blue];
@@ -24,7 +31,9 @@ public final class Lab {
         double fx = f(x);
         double fy = f(y);
         double fz = f(z);
-        return new float[] {(float) (116 * fy - 16), (float) (500 * (fx - fy)), (float) (200 * (fy - fz))};
+        out[at] = (float) (116 * fy - 16);
+        out[at + 1] = (float) (500 * (fx - fy));
+        out[at + 2] = (float) (200 * (fy - fz));
     }
 
     /** The sRGB colour of a Lab colour, each channel clamped to 0..255. */

@@ -3,9 +3,7 @@ package bbva.court;
 import bbva.colour.Lab;
 import bbva.video.VideoFrame;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,23 +29,23 @@ public final class CourtFinder {
         int step = Math.max(1, Math.min(frame.width(), frame.height()) / CELLS);
         int gw = frame.width() / step;
         int gh = frame.height() / step;
-        float[][] lab = cells(frame, step, gw, gh);
+        float[] lab = cells(frame, step, gw, gh);
         float[] floor = floorColour(lab, gw, gh);
         boolean[] mask = new boolean[gw * gh];
         for (int i = 0; i < mask.length; i++) {
-            mask[i] = distance(lab[i], floor) <= MAX_DISTANCE;
+            mask[i] = distance(lab, 3 * i, floor) <= MAX_DISTANCE;
         }
         mask = erode(dilate(mask, gw, gh, CLOSING), gw, gh, CLOSING);
         int[] region = largestRegion(mask, gw, gh);
         if (region.length < MIN_SHARE * gw * gh) {
             return Optional.empty();
         }
-        return Optional.of(new Court(hull(region, gw, step)));
+        return Optional.of(new Court(hull(region, gw, gh, step)));
     }
 
-    /** The mean colour of each cell, sampled on a 2x2 pattern, in Lab. */
-    private static float[][] cells(VideoFrame frame, int step, int gw, int gh) {
-        float[][] out = new float[gw * gh][];
+    /** The mean colour of each cell, sampled on a 2x2 pattern, in Lab: cell i at [3i, 3i + 3). */
+    private static float[] cells(VideoFrame frame, int step, int gw, int gh) {
+        float[] out = new float[gw * gh * 3];
         byte[] bgr = frame.bgr();
         int half = Math.max(1, step / 2);
         for (int cy = 0; cy < gh; cy++) {
@@ -65,40 +63,66 @@ public final class CourtFinder {
                         r += bgr[p + 2] & 0xff;
                     }
                 }
-                out[cy * gw + cx] = Lab.of(r / 4, g / 4, b / 4);
+                Lab.into(r / 4, g / 4, b / 4, out, 3 * (cy * gw + cx));
             }
         }
         return out;
     }
 
-    /** The mean of the most common coarse colour among the cells of the lower middle of the frame. */
-    static float[] floorColour(float[][] lab, int gw, int gh) {
-        Map<Integer, float[]> bins = new HashMap<>();
+    /**
+     * The mean of the most common coarse colour among the cells of the lower middle of the frame (ties:
+     * the smaller bin key).
+     */
+    static float[] floorColour(float[] lab, int gw, int gh) {
+        int y0 = (int) (gh * 0.4);
+        int y1 = (int) (gh * 0.9);
+        int x0 = (int) (gw * 0.1);
+        int x1 = (int) (gw * 0.9);
+        int[] keys = new int[Math.max(0, y1 - y0) * Math.max(0, x1 - x0)];
+        int n = 0;
+        for (int cy = y0; cy < y1; cy++) {
+            for (int cx = x0; cx < x1; cx++) {
+                keys[n++] = key(lab, 3 * (cy * gw + cx));
+            }
+        }
+        int[] sorted = keys.clone();
+        java.util.Arrays.sort(sorted);
         int bestKey = 0;
-        int bestCount = -1;
-        for (int cy = (int) (gh * 0.4); cy < (int) (gh * 0.9); cy++) {
-            for (int cx = (int) (gw * 0.1); cx < (int) (gw * 0.9); cx++) {
-                float[] c = lab[cy * gw + cx];
-                int key = ((int) Math.floor(c[0] / 12) * 64 + (int) Math.floor(c[1] / 8) + 32) * 64 + (int) Math.floor(c[2] / 8) + 32;
-                float[] sum = bins.computeIfAbsent(key, k -> new float[4]);
-                sum[0] += c[0];
-                sum[1] += c[1];
-                sum[2] += c[2];
-                sum[3]++;
-                if (sum[3] > bestCount || sum[3] == bestCount && key < bestKey) {
-                    bestCount = (int) sum[3];
-                    bestKey = key;
+        int bestCount = 0;
+        for (int i = 0; i < sorted.length; ) {
+            int j = i;
+            while (j < sorted.length && sorted[j] == sorted[i]) {
+                j++;
+            }
+            if (j - i > bestCount) {
+                bestCount = j - i;
+                bestKey = sorted[i];
+            }
+            i = j;
+        }
+        float[] sum = new float[4];
+        for (int cy = y0, k = 0; cy < y1; cy++) {
+            for (int cx = x0; cx < x1; cx++, k++) {
+                if (keys[k] == bestKey) {
+                    int at = 3 * (cy * gw + cx);
+                    sum[0] += lab[at];
+                    sum[1] += lab[at + 1];
+                    sum[2] += lab[at + 2];
+                    sum[3]++;
                 }
             }
         }
-        float[] s = bins.get(bestKey);
-        return new float[] {s[0] / s[3], s[1] / s[3], s[2] / s[3]};
+        return new float[] {sum[0] / sum[3], sum[1] / sum[3], sum[2] / sum[3]};
     }
 
-    static double distance(float[] a, float[] b) {
-        double dl = (a[0] - b[0]) / 2;
-        double da = a[1] - b[1];
-        double db = a[2] - b[2];
+    private static int key(float[] lab, int at) {
+        return ((int) Math.floor(lab[at] / 12) * 64 + (int) Math.floor(lab[at + 1] / 8) + 32) * 64 + (int) Math.floor(lab[at + 2] / 8) + 32;
+    }
+
+    static double distance(float[] lab, int at, float[] b) {
+        double dl = (lab[at] - b[0]) / 2;
+        double da = lab[at + 1] - b[1];
+        double db = lab[at + 2] - b[2];
         return Math.sqrt(dl * dl + da * da + db * db);
     }
 
@@ -116,28 +140,33 @@ public final class CourtFinder {
      */
     private static boolean[] morph(boolean[] m, int gw, int gh, int r, boolean dilate) {
         boolean[] rows = new boolean[m.length];
+        int[] prefix = new int[Math.max(gw, gh) + 1];
         for (int y = 0; y < gh; y++) {
             for (int x = 0; x < gw; x++) {
-                boolean v = !dilate;
-                for (int dx = -r; dx <= r && v != dilate; dx++) {
-                    int nx = x + dx;
-                    v = nx < 0 || nx >= gw ? v : m[y * gw + nx] == dilate ? dilate : v;
-                }
-                rows[y * gw + x] = v;
+                prefix[x + 1] = prefix[x] + (m[y * gw + x] ? 1 : 0);
+            }
+            for (int x = 0; x < gw; x++) {
+                rows[y * gw + x] = window(prefix, x, r, gw, dilate);
             }
         }
         boolean[] out = new boolean[m.length];
-        for (int y = 0; y < gh; y++) {
-            for (int x = 0; x < gw; x++) {
-                boolean v = !dilate;
-                for (int dy = -r; dy <= r && v != dilate; dy++) {
-                    int ny = y + dy;
-                    v = ny < 0 || ny >= gh ? v : rows[ny * gw + x] == dilate ? dilate : v;
-                }
-                out[y * gw + x] = v;
+        for (int x = 0; x < gw; x++) {
+            for (int y = 0; y < gh; y++) {
+                prefix[y + 1] = prefix[y] + (rows[y * gw + x] ? 1 : 0);
+            }
+            for (int y = 0; y < gh; y++) {
+                out[y * gw + x] = window(prefix, y, r, gh, dilate);
             }
         }
         return out;
+    }
+
+    /** Dilation: any cell of the window inside the frame set; erosion: all of them. */
+    private static boolean window(int[] prefix, int at, int r, int length, boolean dilate) {
+        int lo = Math.max(0, at - r);
+        int hi = Math.min(length - 1, at + r);
+        int set = prefix[hi + 1] - prefix[lo];
+        return dilate ? set > 0 : set == hi - lo + 1;
     }
 
     /** The cells of the largest 4-connected region (first found wins ties). */
@@ -157,13 +186,10 @@ public final class CourtFinder {
                 int c = queue[head++];
                 int x = c % gw;
                 int y = c / gw;
-                int[] around = {x > 0 ? c - 1 : -1, x < gw - 1 ? c + 1 : -1, y > 0 ? c - gw : -1, y < gh - 1 ? c + gw : -1};
-                for (int n : around) {
-                    if (n >= 0 && mask[n] && !seen[n]) {
-                        seen[n] = true;
-                        queue[tail++] = n;
-                    }
-                }
+                tail = visit(mask, seen, queue, tail, x > 0 ? c - 1 : -1);
+                tail = visit(mask, seen, queue, tail, x < gw - 1 ? c + 1 : -1);
+                tail = visit(mask, seen, queue, tail, y > 0 ? c - gw : -1);
+                tail = visit(mask, seen, queue, tail, y < gh - 1 ? c + gw : -1);
             }
             if (tail > best.length) {
                 best = java.util.Arrays.copyOf(queue, tail);
@@ -172,24 +198,36 @@ public final class CourtFinder {
         return best;
     }
 
+    private static int visit(boolean[] mask, boolean[] seen, int[] queue, int tail, int n) {
+        if (n >= 0 && mask[n] && !seen[n]) {
+            seen[n] = true;
+            queue[tail++] = n;
+        }
+        return tail;
+    }
+
     /** Convex hull (Andrew's monotone chain) of the region's cell corners, in frame pixels, clockwise on screen. */
-    static double[] hull(int[] region, int gw, int step) {
+    static double[] hull(int[] region, int gw, int gh, int step) {
         // per row only the outermost cells can be on the hull
-        Map<Integer, int[]> rows = new java.util.TreeMap<>();
+        int[] left = new int[gh];
+        int[] right = new int[gh];
+        java.util.Arrays.fill(left, Integer.MAX_VALUE);
+        java.util.Arrays.fill(right, -1);
         for (int c : region) {
             int x = c % gw;
             int y = c / gw;
-            int[] span = rows.computeIfAbsent(y, k -> new int[] {x, x});
-            span[0] = Math.min(span[0], x);
-            span[1] = Math.max(span[1], x);
+            left[y] = Math.min(left[y], x);
+            right[y] = Math.max(right[y], x);
         }
         List<long[]> points = new ArrayList<>();
-        for (Map.Entry<Integer, int[]> e : rows.entrySet()) {
-            int y = e.getKey();
-            points.add(new long[] {(long) e.getValue()[0] * step, (long) y * step});
-            points.add(new long[] {(long) e.getValue()[0] * step, (long) (y + 1) * step});
-            points.add(new long[] {(long) (e.getValue()[1] + 1) * step, (long) y * step});
-            points.add(new long[] {(long) (e.getValue()[1] + 1) * step, (long) (y + 1) * step});
+        for (int y = 0; y < gh; y++) {
+            if (right[y] < 0) {
+                continue;
+            }
+            points.add(new long[] {(long) left[y] * step, (long) y * step});
+            points.add(new long[] {(long) left[y] * step, (long) (y + 1) * step});
+            points.add(new long[] {(long) (right[y] + 1) * step, (long) y * step});
+            points.add(new long[] {(long) (right[y] + 1) * step, (long) (y + 1) * step});
         }
         points.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
         List<long[]> h = new ArrayList<>();
