@@ -85,21 +85,7 @@ public final class CourtFinder {
                 keys[n++] = key(lab, 3 * (cy * gw + cx));
             }
         }
-        int[] sorted = keys.clone();
-        java.util.Arrays.sort(sorted);
-        int bestKey = 0;
-        int bestCount = 0;
-        for (int i = 0; i < sorted.length; ) {
-            int j = i;
-            while (j < sorted.length && sorted[j] == sorted[i]) {
-                j++;
-            }
-            if (j - i > bestCount) {
-                bestCount = j - i;
-                bestKey = sorted[i];
-            }
-            i = j;
-        }
+        int bestKey = mostCommon(keys);
         float[] sum = new float[4];
         for (int cy = y0, k = 0; cy < y1; cy++) {
             for (int cx = x0; cx < x1; cx++, k++) {
@@ -113,6 +99,26 @@ public final class CourtFinder {
             }
         }
         return new float[] {sum[0] / sum[3], sum[1] / sum[3], sum[2] / sum[3]};
+    }
+
+    /** The most common of these keys, the smallest of those as common. */
+    private static int mostCommon(int[] keys) {
+        int[] sorted = keys.clone();
+        java.util.Arrays.sort(sorted);
+        int best = 0;
+        int bestCount = 0;
+        for (int i = 0; i < sorted.length; ) {
+            int j = i;
+            while (j < sorted.length && sorted[j] == sorted[i]) {
+                j++;
+            }
+            if (j - i > bestCount) {
+                bestCount = j - i;
+                best = sorted[i];
+            }
+            i = j;
+        }
+        return best;
     }
 
     private static int key(float[] lab, int at) {
