@@ -3,6 +3,7 @@ package bbva.court;
 import bbva.colour.Lab;
 import bbva.video.VideoFrame;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,7 +79,7 @@ public final class CourtFinder {
         int y1 = (int) (gh * 0.9);
         int x0 = (int) (gw * 0.1);
         int x1 = (int) (gw * 0.9);
-        int[] keys = new int[Math.max(0, y1 - y0) * Math.max(0, x1 - x0)];
+        int[] keys = new int[(y1 - y0) * (x1 - x0)];
         int n = 0;
         for (int cy = y0; cy < y1; cy++) {
             for (int cx = x0; cx < x1; cx++) {
@@ -104,7 +105,7 @@ public final class CourtFinder {
     /** The most common of these keys, the smallest of those as common. */
     private static int mostCommon(int[] keys) {
         int[] sorted = keys.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         int best = 0;
         int bestCount = 0;
         for (int i = 0; i < sorted.length; ) {
@@ -198,7 +199,7 @@ public final class CourtFinder {
                 tail = visit(mask, seen, queue, tail, y < gh - 1 ? c + gw : -1);
             }
             if (tail > best.length) {
-                best = java.util.Arrays.copyOf(queue, tail);
+                best = Arrays.copyOf(queue, tail);
             }
         }
         return best;
@@ -217,8 +218,8 @@ public final class CourtFinder {
         // per row only the outermost cells can be on the hull
         int[] left = new int[gh];
         int[] right = new int[gh];
-        java.util.Arrays.fill(left, Integer.MAX_VALUE);
-        java.util.Arrays.fill(right, -1);
+        Arrays.fill(left, Integer.MAX_VALUE);
+        Arrays.fill(right, -1);
         for (int c : region) {
             int x = c % gw;
             int y = c / gw;
