@@ -16,8 +16,8 @@ import java.util.Properties;
  * checkpoints and no tracking. Timed like the analysis's step "detect": from opening the model and the
  * video (the step opens them too) to the last frame.
  *
- * <p>Arguments: VIDEO DETECTOR MODEL.onnx|- THREADS FRAMES [TILES]; writes its {@link RunStats} to the file
- * named by the system property bbva.stats.
+ * <p>Arguments: VIDEO DETECTOR MODEL.onnx|- THREADS FRAMES [TILES [FIRST_FRAME]]; writes its {@link RunStats} to
+ * the file named by the system property bbva.stats.
  */
 public final class PlainLoop {
     private PlainLoop() {
@@ -35,11 +35,12 @@ public final class PlainLoop {
         if (args.length > 5) {
             p.setProperty(Param.TILES.id, args[5]);
         }
+        int first = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         AnalysisParameters params = AnalysisParameters.parse(p);
         RunStats stats = new RunStats();
         int done = 0;
         long start = System.nanoTime();
-        try (FrameSource source = FrameSource.open(params.video(), 0);
+        try (FrameSource source = FrameSource.open(params.video(), first);
              Detector detector = DetectorFactory.forFrames(params, source.width(), source.height(), true)) {
             for (VideoFrame frame; done < frames && (frame = source.next()) != null; done++) {
                 detector.detect(frame);

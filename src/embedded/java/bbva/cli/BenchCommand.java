@@ -84,7 +84,8 @@ final class BenchCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (modes) {
-            ModesBench.compare(total, (label, extra) -> run(label, total, 30, chosen, extra), () -> plainLoop(total, chosen));
+            ModesBench.compare(total, (label, extra) -> run(label, total, 30, chosen, extra), () -> plainLoop(total, chosen),
+                    () -> loopsSideBySide(total, chosen));
             return ExitCodes.OK;
         }
         Properties batched = run("30-frame checkpoints", total, 30, chosen, List.of());
@@ -203,6 +204,43 @@ final class BenchCommand implements Callable<Integer> {
         return RunStats.read(stats);
     }
 
+    /**
+     * One {@link PlainLoop} of one thread per core, all at once, each on its share of the frames as the
+     * detection streams share them: how much faster the model runs side by side than with all threads in
+     * one session on this machine, with nothing of bbva around it. Timed by the slowest loop.
+     */
+    private Properties loopsSideBySide(int total, Path chosenModel) throws IOException, InterruptedException {
+        int loops = Runtime.getRuntime().availableProcessors();
+        Path dir = Files.createTempDirectory("bbva-bench");
+        List<Process> running = new ArrayList<>();
+        List<Path> stats = new ArrayList<>();
+        System.out.print("run: " + loops + " plain loops x 1 thread side by side ... ");
+        System.out.flush();
+        for (int i = 0; i < loops; i++) {
+            int first = total * i / loops;
+            stats.add(dir.resolve("stats" + i + ".properties"));
+            List<String> args = new ArrayList<>(JVM_OPTIONS);
+            args.addAll(List.of("-D" + RunStats.PROPERTY + "=" + stats.get(i), PlainLoop.class.getName(), video.toString(),
+                    detector.id(), usesModelFile() ? chosenModel.toString() : "-", "1",
+                    Integer.toString(total * (i + 1) / loops - first), "auto", Integer.toString(first)));
+            running.add(start(javaCommand(args), dir.resolve("loop" + i + ".txt")));
+        }
+        double wall = 0;
+        for (int i = 0; i < loops; i++) {
+            int code = running.get(i).waitFor();
+            if (code != 0 || !Files.exists(stats.get(i))) {
+                throw new IllegalStateException("plain loop " + i + " failed (exit " + code + "):\n"
+                        + Files.readString(dir.resolve("loop" + i + ".txt")));
+            }
+            wall = Math.max(wall, d(RunStats.read(stats.get(i)), "wallSeconds"));
+        }
+        System.out.println(String.format(Locale.ROOT, "%.1f s", wall));
+        Properties p = new Properties();
+        p.setProperty("frames", Integer.toString(total));
+        p.setProperty("wallSeconds", Double.toString(wall));
+        return p;
+    }
+
     /** Runs a bbva command in a child JVM; its output. */
     static String child(String label, List<String> args, Path dir) throws IOException, InterruptedException {
         List<String> all = new ArrayList<>(List.of(Main.class.getName()));
@@ -212,9 +250,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Runs a child JVM on this classpath with the given options, main class and arguments; its output. */
     static String java(String label, List<String> args, Path dir) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path")));
-        cmd.addAll(args);
+        List<String> cmd = javaCommand(args);
         System.out.print("run: " + label + " ... ");
         System.out.flush();
         long t0 = System.nanoTime();
@@ -226,6 +262,13 @@ final class BenchCommand implements Callable<Integer> {
         }
         System.out.println(String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
         return text;
+    }
+
+    private static List<String> javaCommand(List<String> args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path")));
+        cmd.addAll(args);
+        return cmd;
     }
 
     private static Process start(List<String> cmd, Path output) throws IOException {

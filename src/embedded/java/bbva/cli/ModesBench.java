@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * {@code bench --modes}: the same video and model run as a plain loop (the yardstick), sequentially, in
- * one detection stream per core, and pipelined. The loop runs before the jobs and again after them, and
+ * {@code bench --modes}: the same video and model run as a plain loop (the yardstick), as one plain loop
+ * of one thread per core side by side (the yardstick of the detection streams), sequentially, in one
+ * detection stream per core, and pipelined. The loop runs before the jobs and again after them, and
  * the jobs are compared with the mean of both: this machine's speed drifts over minutes, and a single
  * loop run would favour whichever runs next to it.
  */
@@ -23,9 +24,10 @@ final class ModesBench {
         Properties run() throws IOException, InterruptedException;
     }
 
-    static void compare(int frames, Runner runner, Loop plainLoop) throws IOException, InterruptedException {
+    static void compare(int frames, Runner runner, Loop plainLoop, Loop loopsSideBySide) throws IOException, InterruptedException {
         int cores = Runtime.getRuntime().availableProcessors();
         Properties loopBefore = plainLoop.run();
+        Properties loops = loopsSideBySide.run();
         Properties sequential = runner.run("sequential, 1 detection stream", List.of("--mode", "sequential"));
         Properties streams = runner.run("sequential, " + cores + " detection streams x 1 thread",
                 List.of("--mode", "sequential", "--detect-partitions", Integer.toString(cores), "--threads", "1"));
@@ -51,6 +53,9 @@ final class ModesBench {
         System.out.println(String.format(Locale.ROOT, "detection, %d streams      : %.2f frames/s (step detect %.1f s); ratio %.2f (goal >= 1.12); "
                         + "%.2f of the plain loop (goal >= 1.10)",
                 cores, frames / streamsDetect, streamsDetect, seqDetect / streamsDetect, frames / streamsDetect / loopRate));
+        // what the cores give side by side with nothing of bbva around the model: the streams' ceiling here
+        System.out.println(String.format(Locale.ROOT, "  %d plain loops x 1 thread: %.2f frames/s side by side, %.2fx the plain loop; %d streams are %.2f of them",
+                cores, rate(loops), rate(loops) / loopRate, cores, frames / streamsDetect / rate(loops)));
         double ocr = seqOcr(sequential);
         double pipeWall = d(pipeline, "wallSeconds");
         System.out.println(String.format(Locale.ROOT, "sequential job            : %.1f s (OCR %.1f s, %.0f%% of it)", seqWall, ocr, 100 * ocr / seqWall));
