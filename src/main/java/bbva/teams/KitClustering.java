@@ -20,7 +20,9 @@ import java.util.function.Consumer;
  * threshold follows how alike a video's kits look under its light and compression. A referees' kit is
  * found as one cluster more than there are teams: when the smallest of {@code teams + 1} clusters
  * holds at most {@link #REFEREE_SHARE} of the boxes and lies at least {@link #REFEREE_APART} times the
- * teams' own separation from every team, its boxes are "other" too (with two clean kits and no
+ * teams' own separation from every team, or as far from the nearest team as one of that team's boxes
+ * must lie to be "other" (a striped referee beside a white kit with dark numbers: 0.57 times the
+ * separation, 5 times the white kit's median spread), its boxes are "other" too (with two clean kits and no
  * referee, the extra cluster only halves a team and lies close to it). Each track takes the team most
  * of its boxes have, or none when most are "other". Same input, same teams: points are taken in
  * (frame, rank) order and ties go to the lower index.
@@ -164,8 +166,14 @@ public final class KitClustering {
             if (teams >= 2 && points.length > teams) {
                 double[][] centres = KMeans.centres(points, teams + 1);
                 int[] count = new int[centres.length];
+                List<List<Double>> radius = new ArrayList<>();
+                for (double[] centre : centres) {
+                    radius.add(new ArrayList<>());
+                }
                 for (double[] p : points) {
-                    count[KMeans.nearest(centres, p)]++;
+                    int c = KMeans.nearest(centres, p);
+                    count[c]++;
+                    radius.get(c).add(KMeans.distance(centres[c], p));
                 }
                 int smallest = 0;
                 for (int c = 1; c < centres.length; c++) {
@@ -178,18 +186,33 @@ public final class KitClustering {
                     }
                 }
                 double separation = Double.MAX_VALUE;
-                double apart = Double.MAX_VALUE;
                 for (int a = 0; a < teams; a++) {
-                    apart = Math.min(apart, KMeans.distance(rest[a], centres[smallest]));
                     for (int b = a + 1; b < teams; b++) {
                         separation = Math.min(separation, KMeans.distance(rest[a], rest[b]));
                     }
                 }
-                if (count[smallest] <= REFEREE_SHARE * points.length && apart >= REFEREE_APART * separation) {
+                double apart = Double.MAX_VALUE;
+                int nearest = -1;
+                for (int c = 0; c < centres.length; c++) {
+                    double d = KMeans.distance(centres[c], centres[smallest]);
+                    if (c != smallest && d < apart) {
+                        apart = d;
+                        nearest = c;
+                    }
+                }
+                // or as far from the nearest team as one of its boxes must lie to be "other"
+                double otherLimit = Math.max(MIN_OTHER_DISTANCE, OTHER_FACTOR * median(radius.get(nearest)));
+                if (count[smallest] <= REFEREE_SHARE * points.length
+                        && (apart >= REFEREE_APART * separation || apart >= otherLimit)) {
                     return new Kits(rest, centres[smallest]);
                 }
             }
             return new Kits(KMeans.centres(points, teams), null);
+        }
+
+        private static double median(List<Double> values) {
+            values.sort(null);
+            return values.isEmpty() ? 0 : values.get(values.size() / 2);
         }
 
         /** Whether a box at {@code toTeam} from its nearest team centre is nearer the referees' kit. */

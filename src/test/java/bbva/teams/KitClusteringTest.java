@@ -2,6 +2,7 @@ package bbva.teams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bbva.colour.Appearance;
@@ -99,5 +100,30 @@ class KitClusteringTest {
     @Test
     void noTeamsAsked() {
         assertTrue(KitClustering.assign(people(), 0).teams().isEmpty());
+    }
+
+    /**
+     * Stripes beside a white kit with dark numbers share both its colours: nearer it than 0.6 times the
+     * teams' separation, yet far outside its spread. Kit points here are 4-dimensional for clarity.
+     */
+    @Test
+    void aRefereesKitNearOneTeamButFarOutsideItsSpreadIsFound() {
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            double jitter = 0.02 * (i % 5 - 2);
+            points.add(new double[] {1 + jitter, 0, 0, jitter});     // white kit
+            points.add(new double[] {0, 1 - jitter, jitter, 0});     // navy kit
+            if (i % 5 == 0) {
+                points.add(new double[] {0.55, 0, 0.55 + jitter, 0});  // striped referee
+            }
+        }
+        double[][] all = points.toArray(double[][]::new);
+        KitClustering.Kits kits = KitClustering.Kits.of(all, 2);
+        assertNotNull(kits.referees(), "a third kit");
+        double separation = KMeans.distance(kits.teams()[0], kits.teams()[1]);
+        double apart = Math.min(KMeans.distance(kits.referees(), kits.teams()[0]), KMeans.distance(kits.referees(), kits.teams()[1]));
+        assertTrue(apart < KitClustering.REFEREE_APART * separation, "nearer a team than the separation rule asks: " + apart / separation);
+        double[] referee = all[2];
+        assertTrue(kits.referees(referee, KMeans.distance(referee, kits.teams()[0])), "a referee's box is the referees'");
     }
 }
