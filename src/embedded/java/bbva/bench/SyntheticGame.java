@@ -120,7 +120,8 @@ public final class SyntheticGame {
                 g.setColor(p.kit() == Kit.HOME ? new Color(235, 235, 230) : new Color(30, 50, 150));
                 g.fillRect(x, y + 17, PW, 45);
                 g.setColor(p.kit() == Kit.HOME ? new Color(20, 20, 70) : Color.WHITE);
-                // on the chest, where bbva reads people under 120 px tall (20-42 % of the height)
+                // on the chest, inside both bands bbva reads (20-42 % of the height, and 20-55 % for a
+                // person over a quarter of the frame's height, as here)
                 g.drawString(p.number(), x + (PW - m.stringWidth(p.number())) / 2, y + 39);
             }
             g.setColor(new Color(40, 40, 40));

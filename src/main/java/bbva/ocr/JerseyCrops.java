@@ -10,10 +10,12 @@ import java.util.List;
 /**
  * Where to read each person's number: a jersey-number box of the detector paired to the person
  * (intersection over the smaller box >= 0.5), else a band of the person box: for a person under
- * {@link #SMALL} px tall (a broadcast player, 50-110 px) the chest, where the number is and little
- * else (the wider torso band adds shorts and arms that the reader takes for digits: on the shared
+ * {@link #SMALL} of the frame's height (a broadcast player: 50-110 px of 480, 110-250 of 1080) the
+ * chest, where the number is and little else (the wider torso band adds shorts and arms that the reader takes for digits: on the shared
  * NBA clip the chest band read #30 on 3 tracks and #10 on another, the torso band none); for a
- * larger one the torso, which holds a number printed anywhere from chest to belly. Only people on
+ * larger one the torso, which holds a number printed anywhere from chest to belly. A share of the
+ * frame, not pixels, so that a copy of a broadcast at another resolution is read the same way (at
+ * 1080p a fixed 120 px put every player on the torso band, and #30 was read as "80"). Only people on
  * the floor are read.
  */
 public final class JerseyCrops {
@@ -21,8 +23,8 @@ public final class JerseyCrops {
     public record Crop(Detection person, VideoFrame image) {
     }
 
-    /** People shorter than this (pixels) are read on the chest. */
-    static final float SMALL = 120;
+    /** People shorter than this share of the frame's height are read on the chest. */
+    static final float SMALL = 0.25f;
 
     private static final double PAIRING = 0.5;
     private static final int MIN_SIDE = 6;
@@ -52,7 +54,7 @@ public final class JerseyCrops {
         for (int p = 0; p < people.size(); p++) {
             Detection person = people.get(p);
             VideoFrame image = numberOf[p] != null ? padded(frame, numberOf[p])
-                    : person.height() < SMALL ? chest(frame, person) : torso(frame, person);
+                    : person.height() < SMALL * frame.height() ? chest(frame, person) : torso(frame, person);
             if (image != null) {
                 crops.add(new Crop(person, image));
             }

@@ -12,8 +12,9 @@ import java.util.List;
  * the right-hand referee's shirt read "9" three times and was shown, until a track outside both
  * teams kept no number). Two things are checked more loosely, being at the detector's and the
  * reader's limits: the count at frame 140 (two overlapping pairs and a referee half hidden) is 7 of
- * 11 here and 9 in that other resampling, and blue 10 (8-15 px digits at 480p) was read in that
- * resampling and not in this one, so no number must be read.
+ * 11 here and 9 in that other resampling, and only blue 30 must be read (blue 10 is read in that
+ * resampling, not in this one). Until the band bbva reads was a share of the frame's height, not
+ * 120 px, players here were read on the wider torso band and no number was read.
  */
 class BroadcastFootage720IT extends BroadcastFootageIT {
     @Override
@@ -33,6 +34,6 @@ class BroadcastFootage720IT extends BroadcastFootageIT {
 
     @Override
     List<String> mustRead() {
-        return List.of();
+        return List.of("blue 30");
     }
 }

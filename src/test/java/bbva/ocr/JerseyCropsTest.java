@@ -9,16 +9,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JerseyCropsTest {
-    /** A 200x100 frame whose pixel bytes encode their x coordinate, so a crop's origin can be read back. */
+    /** A 200x400 frame whose pixel bytes encode their x and y coordinates, so a crop's origin can be read back. */
     private static VideoFrame frame() {
-        byte[] bgr = new byte[200 * 100 * 3];
-        for (int y = 0; y < 100; y++) {
+        byte[] bgr = new byte[200 * 400 * 3];
+        for (int y = 0; y < 400; y++) {
             for (int x = 0; x < 200; x++) {
                 bgr[(y * 200 + x) * 3] = (byte) x;
                 bgr[(y * 200 + x) * 3 + 1] = (byte) y;
             }
         }
-        return new VideoFrame(3, 200, 100, bgr);
+        return new VideoFrame(3, 200, 400, bgr);
     }
 
     @Test
@@ -30,7 +30,7 @@ class JerseyCropsTest {
         List<JerseyCrops.Crop> crops = JerseyCrops.forFrame(frame(), List.of(left, right, numberOfRight, straddling));
         assertEquals(2, crops.size());
         assertSame(left, crops.get(0).person());
-        // left has no number box of its own (the straddling one overlaps it by 25%); 80 px tall: its chest band
+        // left has no number box of its own (the straddling one overlaps it by 25%); 80 of 400 px tall: its chest band
         VideoFrame chest = crops.get(0).image();
         assertEquals(Math.round(10 + 0.2f * 50), chest.bgr()[0] & 0xff, "chest starts 20% in");
         assertEquals(Math.round(10 + 0.2f * 80), chest.bgr()[1] & 0xff, "and 20% down");
@@ -60,5 +60,19 @@ class JerseyCropsTest {
         assertEquals(35, torso.width(), "the middle 70%");
         assertEquals(44, torso.height(), "20-55% of the height");
         assertEquals(List.of(), JerseyCrops.forFrame(big, List.of(tall.offCourt(true))), "people off the court are not read");
+    }
+
+    @Test
+    void theBandDependsOnThePersonsShareOfTheFrameNotOnPixels() {
+        Detection player = Detection.of(1, "person", 0.9f, 10, 100, 50, 210);   // 110 px tall
+        assertEquals(24, cropHeight(480, player), "a quarter of 480 is 120: the chest band, 20-42 %");
+        assertEquals(39, cropHeight(400, player), "over a quarter of 400: the torso band, 20-55 %");
+        Detection at1080 = Detection.of(1, "person", 0.9f, 10, 100, 100, 350);  // 250 px tall
+        assertEquals(55, cropHeight(1080, at1080), "a broadcast player at 1080p is read on the chest as at 480p");
+    }
+
+    private static int cropHeight(int frameHeight, Detection person) {
+        VideoFrame frame = new VideoFrame(0, 120, frameHeight, new byte[120 * frameHeight * 3]);
+        return JerseyCrops.forFrame(frame, List.of(person)).get(0).image().height();
     }
 }

@@ -122,9 +122,10 @@ public final class TeamClip {
                 g.setColor(p.kit() == Kit.HOME ? HOME_SHIRT : AWAY_SHIRT);
                 g.fillRect(x, y + 22, PW, 58);                                // shirt
                 g.setColor(p.kit() == Kit.HOME ? HOME_INK : AWAY_INK);
-                g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 30));
+                g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 22));
                 FontMetrics m = g.getFontMetrics();
-                g.drawString(p.number(), x + (PW - m.stringWidth(p.number())) / 2, y + 22 + 40);
+                // on the chest, as on a real shirt: bbva reads people under a quarter of the frame's height there
+                g.drawString(p.number(), x + (PW - m.stringWidth(p.number())) / 2, y + 48);
             }
             g.setColor(new Color(40, 40, 40));
             g.fillRect(x + 7, y + 80, PW - 14, PH - 80);                      // legs
