@@ -1,8 +1,5 @@
 package bbva.cli;
 
-import bbva.TestPaths;
-import bbva.video.TestVideos;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -18,22 +15,7 @@ import java.util.List;
  */
 class BroadcastFootage720IT extends BroadcastFootageIT {
     @Override
-    Path clip(Path dir) throws Exception {
-        return TestVideos.resized(TestPaths.broadcast(), dir.resolve("broadcast-gsw-lal-720p.mp4"), 1280, 720);
-    }
-
-    @Override
-    double scale() {
-        return 1.5;
-    }
-
-    @Override
-    int floorTolerance() {
-        return 4;
-    }
-
-    @Override
-    List<String> mustRead() {
-        return List.of("blue 30");
+    Copy copy() {
+        return new Copy(720, 4, List.of("blue 30"));
     }
 }

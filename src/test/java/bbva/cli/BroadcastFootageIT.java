@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bbva.TestPaths;
+import bbva.video.TestVideos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
@@ -34,40 +35,43 @@ class BroadcastFootageIT {
     record Label(int frame, String role, String kit, double x, double y) {
     }
 
+    /**
+     * The copy of the clip analyzed: as shared, or scaled to another 16:9 size (Java2D bicubic, MPEG-4),
+     * with how far from the truth the people counted on the floor of a labelled frame may be and the
+     * numbers (kit number) that must be read. No number outside the legible ones may be shown in any.
+     */
+    record Copy(int height, int floorTolerance, List<String> mustRead) {
+        static final Copy AS_SHARED = new Copy(480, 2, List.of("blue 30", "blue 10"));
+
+        /** The copy's size over the labelled one's (854x480): labels are in its pixels. */
+        double scale() {
+            return height / 480.0;
+        }
+
+        Path clip(Path dir) throws Exception {
+            return height == 480 ? TestPaths.broadcast() : TestVideos.resized(TestPaths.broadcast(),
+                    dir.resolve("broadcast-gsw-lal-" + height + "p.mp4"), height * 16 / 9, height);
+        }
+    }
+
     JsonNode export;
     final List<Label> labels = new ArrayList<>();
 
-    /** The video to analyze (made in {@code dir} if need be). */
-    Path clip(Path dir) throws Exception {
-        return TestPaths.broadcast();
-    }
-
-    /** The clip's width over the labelled one's (854x480): labels are in its pixels. */
-    double scale() {
-        return 1;
-    }
-
-    /** How far from the truth the people counted on the floor of a labelled frame may be. */
-    int floorTolerance() {
-        return 2;
-    }
-
-    /** The numbers (kit number) that must be read; no number outside the legible ones may be shown. */
-    List<String> mustRead() {
-        return List.of("blue 30", "blue 10");
+    Copy copy() {
+        return Copy.AS_SHARED;
     }
 
     @BeforeAll
     void analyze(@TempDir Path dir) throws Exception {
-        Path clip = clip(dir);
+        Path clip = copy().clip(dir);
         try (InputStream in = BroadcastFootageIT.class.getResourceAsStream("/bbva/footage/broadcast-gsw-lal.labels.csv")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#") || line.startsWith("frame")) {
                     continue;
                 }
                 String[] f = line.split(",");
-                labels.add(new Label(Integer.parseInt(f[0]), f[1], f[2], scale() * Double.parseDouble(f[3]),
-                        scale() * Double.parseDouble(f[4])));
+                labels.add(new Label(Integer.parseInt(f[0]), f[1], f[2], copy().scale() * Double.parseDouble(f[3]),
+                        copy().scale() * Double.parseDouble(f[4])));
             }
         }
         Cli cli = new Cli(dir);
@@ -95,7 +99,7 @@ class BroadcastFootageIT {
             }
             note("frame %d: %d people counted on the floor (truth %d), %d tracked people not on it", frame, onCourt,
                     truth.size(), trackedOthers);
-            assertTrue(Math.abs(onCourt - truth.size()) <= floorTolerance(), "frame " + frame + ": " + onCourt + " on the floor, truth " + truth.size());
+            assertTrue(Math.abs(onCourt - truth.size()) <= copy().floorTolerance(), "frame " + frame + ": " + onCourt + " on the floor, truth " + truth.size());
             assertTrue(trackedOthers <= 1, "frame " + frame + ": " + trackedOthers + " tracked people off the floor");
         }
     }
@@ -159,7 +163,7 @@ class BroadcastFootageIT {
         }
         note("numbers shown (kit number): %s; legible: %s", shown, legible);
         assertTrue(legible.containsAll(shown), "a number shown that nobody can read: " + shown);
-        for (String number : mustRead()) {
+        for (String number : copy().mustRead()) {
             assertTrue(shown.contains(number), number + " read: " + shown);
         }
     }
@@ -209,7 +213,7 @@ class BroadcastFootageIT {
     /** The box's feet are at the label's, within a third of the box's height (labels are by eye). */
     boolean feetAt(JsonNode d, Label l) {
         double h = d.get("y2").asDouble() - d.get("y1").asDouble();
-        return feetDistance(d, l) <= Math.max(15 * scale(), h / 3);
+        return feetDistance(d, l) <= Math.max(15 * copy().scale(), h / 3);
     }
 
     private static void note(String format, Object... args) throws Exception {
