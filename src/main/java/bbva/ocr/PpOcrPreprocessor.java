@@ -1,7 +1,10 @@
 package bbva.ocr;
 
 import bbva.video.VideoFrame;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -30,6 +33,25 @@ public final class PpOcrPreprocessor {
             widest = Math.max(widest, scaledWidth(c));
         }
         return Math.min(MAX_WIDTH, (widest + 7) / 8 * 8);
+    }
+
+    /**
+     * The crops' indexes in model calls of at most {@code max} crops of the same tensor width, in the
+     * given order: no crop is padded for another, so each is read exactly as it would be alone,
+     * whichever crops share its frame, its batch or its call.
+     */
+    public static List<List<Integer>> calls(List<VideoFrame> crops, int max) {
+        Map<Integer, List<Integer>> byWidth = new TreeMap<>();
+        for (int i = 0; i < crops.size(); i++) {
+            byWidth.computeIfAbsent(batchWidth(List.of(crops.get(i))), w -> new ArrayList<>()).add(i);
+        }
+        List<List<Integer>> calls = new ArrayList<>();
+        for (List<Integer> same : byWidth.values()) {
+            for (int from = 0; from < same.size(); from += max) {
+                calls.add(same.subList(from, Math.min(same.size(), from + max)));
+            }
+        }
+        return calls;
     }
 
     private static int scaledWidth(VideoFrame crop) {

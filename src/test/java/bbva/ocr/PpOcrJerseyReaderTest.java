@@ -56,6 +56,38 @@ class PpOcrJerseyReaderTest {
         assertTrue(accuracy >= goal, "accuracy " + accuracy + ", misread: " + wrong);
     }
 
+    /** No crop is padded for another: what shares a frame, a batch or a call cannot change its reading. */
+    @Test
+    void aCropReadsTheSameWithOthersAsAlone() {
+        JerseySet set = JerseySet.uniform(2028, 60, 0.1);
+        List<VideoFrame> crops = new ArrayList<>();
+        for (int i = 0; i < set.crops().size(); i++) {
+            crops.add(widened(set.crops().get(i), i % 4));
+        }
+        List<List<Integer>> calls = PpOcrPreprocessor.calls(crops, 32);
+        assertTrue(calls.size() > 3 && calls.size() < crops.size(), "the crops' widths vary, and some share one: " + calls);
+        List<JerseyReading> together = reader.read(crops);
+        for (int i = 0; i < crops.size(); i++) {
+            JerseyReading alone = reader.read(List.of(crops.get(i))).get(0);
+            assertEquals(alone.number(), together.get(i).number(), set.descriptions().get(i));
+            assertEquals(alone.confidence(), together.get(i).confidence(), set.descriptions().get(i));
+        }
+    }
+
+    /** The crop with {@code quarters} quarters of its width more shirt each side (its edge columns repeated). */
+    private static VideoFrame widened(VideoFrame crop, int quarters) {
+        int extra = quarters * crop.width() / 4;
+        int w = crop.width() + 2 * extra;
+        byte[] out = new byte[w * crop.height() * 3];
+        for (int y = 0; y < crop.height(); y++) {
+            for (int x = 0; x < w; x++) {
+                int from = Math.min(crop.width() - 1, Math.max(0, x - extra));
+                System.arraycopy(crop.bgr(), (y * crop.width() + from) * 3, out, (y * w + x) * 3, 3);
+            }
+        }
+        return new VideoFrame(crop.index(), w, crop.height(), out);
+    }
+
     @Test
     void blankShirtsAreNoNumberWhereNumberedOnesAreRead() {
         List<VideoFrame> numbered = new ArrayList<>();

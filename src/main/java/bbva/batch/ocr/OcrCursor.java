@@ -5,18 +5,21 @@ import bbva.detect.Detection;
 import bbva.BatchPlan;
 import bbva.batch.FrameCursor;
 import bbva.batch.StepState;
+import bbva.ocr.JerseyCrops;
 import bbva.store.Phase;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
+import bbva.video.VideoFrame;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What the OCR readers ("ocr" and "ocrFollow") walk through: one batch at a time, its frames decoded
- * from a given one on, each with the crops to read in it. Where it is (the next frame) is their
- * checkpoint; a batch's last frame ends their chunk ({@link BatchEndCheckpoint}), so a chunk never
- * spans two batches, whichever batches a reader skips.
+ * from a given one on, with the crops to read in them, as one item. Where it is (the next frame) is
+ * their checkpoint; a batch's last frame ends their chunk ({@link BatchEndCheckpoint}), so a chunk
+ * never spans two batches, whichever batches a reader skips.
  */
 final class OcrCursor implements AutoCloseable {
     private final Store store;
@@ -45,7 +48,7 @@ final class OcrCursor implements AutoCloseable {
         BatchPlan.Span span = plan.span(index);
         int first = resumeAt != null && plan.batchOf(resumeAt) == index ? resumeAt : span.frameStart();
         batch = index;
-        byFrame = FrameCrops.detectionsByFrame(store, video, span, params.ocrCrops());
+        byFrame = BatchCrops.detectionsByFrame(store, video, span, params.ocrCrops());
         frames = new FrameCursor(params.video(), video, plan, first, span.frameEnd());
     }
 
@@ -53,11 +56,19 @@ final class OcrCursor implements AutoCloseable {
         return frames != null && frames.hasNext();
     }
 
-    FrameCrops read(StepState step) {
+    /** The crops of the rest of the batch. */
+    BatchCrops read(StepState step) {
         step.at(Phase.OCR, batch, false);
-        FrameCrops item = FrameCrops.of(frames.read(), byFrame);
-        step.at(Phase.OCR, batch, !frames.hasNext());
-        return item;
+        int first = frames.next();
+        int last = first;
+        List<JerseyCrops.Crop> crops = new ArrayList<>();
+        while (frames.hasNext()) {
+            VideoFrame frame = frames.read();
+            crops.addAll(BatchCrops.of(frame, byFrame));
+            last = frame.index();
+        }
+        step.at(Phase.OCR, batch, true);
+        return new BatchCrops(first, last, crops);
     }
 
     /** The next frame to read, null before the first batch. */

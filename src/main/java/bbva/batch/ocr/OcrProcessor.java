@@ -21,7 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Processor of steps "ocr" and "ocrFollow": reads all of a frame's crops in one engine call. */
+/** Processor of steps "ocr" and "ocrFollow": reads the crops of the rest of a batch together. */
 @Named("ocrProcessor")
 @Dependent
 public class OcrProcessor implements ItemProcessor {
@@ -36,16 +36,18 @@ public class OcrProcessor implements ItemProcessor {
 
     @Override
     public Object processItem(Object item) {
-        FrameCrops frame = (FrameCrops) item;
-        FaultPoints.reach("ocr.frame." + frame.frame());
-        List<JerseyCrops.Crop> crops = frame.crops();
+        BatchCrops batch = (BatchCrops) item;
+        for (int frame = batch.first(); frame <= batch.last(); frame++) {
+            FaultPoints.reach("ocr.frame." + frame);
+        }
+        List<JerseyCrops.Crop> crops = batch.crops();
         JerseyReader reader = engines.forStep(StepState.of(stepContext), threads(), RunMetrics.of(jobContext.getExecutionId()));
         List<JerseyReading> readings = reader.read(crops.stream().map(JerseyCrops.Crop::image).toList());
         Map<Detection, JerseyReading> out = new LinkedHashMap<>();
         for (int i = 0; i < crops.size(); i++) {
             out.put(crops.get(i).person(), readings.get(i));
         }
-        return new FrameReadings(frame.frame(), out, reader.engine());
+        return new BatchReadings(batch.first(), batch.last(), out, reader.engine());
     }
 
     /**

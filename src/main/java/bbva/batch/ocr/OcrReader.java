@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Reader of a step "ocr" partition: the batches of its range whose OCR is still to do (what step
  * "ocrFollow" or an earlier execution read is skipped), lowest first, each re-decoded with the crops
- * to read in its frames. Checkpoint = the next frame, so a restart resumes mid-batch.
+ * to read in its frames, one item per batch. Checkpoint = the next frame (a batch's first, but after a
+ * restart from an older checkpoint, which may be mid-batch).
  */
 @Named("ocrReader")
 @Dependent

@@ -27,16 +27,21 @@ public class OcrWriter extends FramesWriter {
 
     @Override
     protected int frameOf(Object item) {
-        return ((FrameReadings) item).frame();
+        return ((BatchReadings) item).first();
+    }
+
+    @Override
+    protected int lastFrameOf(Object item) {
+        return ((BatchReadings) item).last();
     }
 
     @Override
     protected void write(int first, int last, List<Object> items) {
         Map<Detection, JerseyReading> all = new LinkedHashMap<>();
         for (Object item : items) {
-            all.putAll(((FrameReadings) item).readings());
+            all.putAll(((BatchReadings) item).readings());
         }
-        String engine = ((FrameReadings) items.get(0)).engine();
+        String engine = ((BatchReadings) items.get(0)).engine();
         players.writeReadings(videoId, execution, plan, first, last, all, engine);
         LOG.info(() -> "ocr: frames " + first + "-" + last + " read, " + all.size() + " person detections (batch "
                 + plan.batchOf(first) + ")");

@@ -12,10 +12,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Item of the OCR steps: one analyzed frame's jersey crops (possibly none). */
-record FrameCrops(int frame, List<JerseyCrops.Crop> crops) {
-    static FrameCrops of(VideoFrame frame, Map<Integer, List<Detection>> detectionsByFrame) {
-        return new FrameCrops(frame.index(), JerseyCrops.forFrame(frame, detectionsByFrame.getOrDefault(frame.index(), List.of())));
+/**
+ * Item of the OCR steps: the jersey crops (possibly none) of analyzed frames {@code first}..{@code last},
+ * the rest of one batch, read together: a batch's few picks per frame cost less read in a few calls
+ * than frame by frame. Always the whole batch but after a restart from an older mid-batch checkpoint.
+ */
+record BatchCrops(int first, int last, List<JerseyCrops.Crop> crops) {
+    static List<JerseyCrops.Crop> of(VideoFrame frame, Map<Integer, List<Detection>> detectionsByFrame) {
+        return JerseyCrops.forFrame(frame, detectionsByFrame.getOrDefault(frame.index(), List.of()));
     }
 
     /** The stored detections of one batch that its frames' crops are cut from, by frame ({@link JerseyPicks#toRead}). */
