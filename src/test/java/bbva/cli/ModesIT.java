@@ -58,7 +58,7 @@ class ModesIT {
         assertEquals(reference, cli.export(clip), options);
         String log = Files.readString(dir.resolve("bbva.log.0"));
         if (options.contains("pipeline")) {
-            assertTrue(Pattern.compile("ocrFollow: ended in [0-9.]+ s.*read 5,").matcher(log).find(),   // one item per batch
+            assertTrue(Pattern.compile("ocrFollow: ended in [0-9.]+ s.*read 5\\b").matcher(log).find(),   // one item per batch
                     "in pipeline mode step ocrFollow reads the batches: " + log);
         }
         cli.run("status", clip.toString()).expect(0)
