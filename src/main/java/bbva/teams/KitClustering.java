@@ -164,50 +164,30 @@ public final class KitClustering {
     record Kits(double[][] teams, double[] referees) {
         static Kits of(double[][] points, int teams) {
             if (teams >= 2 && points.length > teams) {
-                double[][] centres = KMeans.centres(points, teams + 1);
-                int[] count = new int[centres.length];
-                List<List<Double>> radius = new ArrayList<>();
-                for (double[] centre : centres) {
-                    radius.add(new ArrayList<>());
-                }
-                for (double[] p : points) {
-                    int c = KMeans.nearest(centres, p);
-                    count[c]++;
-                    radius.get(c).add(KMeans.distance(centres[c], p));
-                }
-                int smallest = 0;
-                for (int c = 1; c < centres.length; c++) {
-                    smallest = count[c] < count[smallest] ? c : smallest;
-                }
-                double[][] rest = new double[teams][];
-                for (int c = 0, r = 0; c < centres.length; c++) {
-                    if (c != smallest) {
-                        rest[r++] = centres[c];
-                    }
-                }
-                double separation = Double.MAX_VALUE;
-                for (int a = 0; a < teams; a++) {
-                    for (int b = a + 1; b < teams; b++) {
-                        separation = Math.min(separation, KMeans.distance(rest[a], rest[b]));
-                    }
-                }
-                double apart = Double.MAX_VALUE;
-                int nearest = -1;
-                for (int c = 0; c < centres.length; c++) {
-                    double d = KMeans.distance(centres[c], centres[smallest]);
-                    if (c != smallest && d < apart) {
-                        apart = d;
-                        nearest = c;
-                    }
-                }
+                Clusters all = Clusters.of(points, KMeans.centres(points, teams + 1));
+                int smallest = all.smallest();
+                double[][] rest = all.without(smallest);
+                int nearest = all.nearest(smallest);
+                double apart = KMeans.distance(all.centres()[nearest], all.centres()[smallest]);
                 // or as far from the nearest team as one of its boxes must lie to be "other"
-                double otherLimit = Math.max(MIN_OTHER_DISTANCE, OTHER_FACTOR * median(radius.get(nearest)));
-                if (count[smallest] <= REFEREE_SHARE * points.length
-                        && (apart >= REFEREE_APART * separation || apart >= otherLimit)) {
-                    return new Kits(rest, centres[smallest]);
+                double otherLimit = Math.max(MIN_OTHER_DISTANCE, OTHER_FACTOR * median(all.radius().get(nearest)));
+                if (all.count()[smallest] <= REFEREE_SHARE * points.length
+                        && (apart >= REFEREE_APART * separation(rest) || apart >= otherLimit)) {
+                    return new Kits(rest, all.centres()[smallest]);
                 }
             }
             return new Kits(KMeans.centres(points, teams), null);
+        }
+
+        /** The least distance between two of these centres. */
+        private static double separation(double[][] centres) {
+            double separation = Double.MAX_VALUE;
+            for (int a = 0; a < centres.length; a++) {
+                for (int b = a + 1; b < centres.length; b++) {
+                    separation = Math.min(separation, KMeans.distance(centres[a], centres[b]));
+                }
+            }
+            return separation;
         }
 
         private static double median(List<Double> values) {
@@ -218,6 +198,57 @@ public final class KitClustering {
         /** Whether a box at {@code toTeam} from its nearest team centre is nearer the referees' kit. */
         boolean referees(double[] point, double toTeam) {
             return referees != null && KMeans.distance(referees, point) < toTeam;
+        }
+    }
+
+    /** Centres with the points nearest each: how many, and how far from it. */
+    private record Clusters(double[][] centres, int[] count, List<List<Double>> radius) {
+        static Clusters of(double[][] points, double[][] centres) {
+            int[] count = new int[centres.length];
+            List<List<Double>> radius = new ArrayList<>();
+            for (double[] centre : centres) {
+                radius.add(new ArrayList<>());
+            }
+            for (double[] p : points) {
+                int c = KMeans.nearest(centres, p);
+                count[c]++;
+                radius.get(c).add(KMeans.distance(centres[c], p));
+            }
+            return new Clusters(centres, count, radius);
+        }
+
+        /** The cluster with the fewest points (the first of those). */
+        int smallest() {
+            int smallest = 0;
+            for (int c = 1; c < centres.length; c++) {
+                smallest = count[c] < count[smallest] ? c : smallest;
+            }
+            return smallest;
+        }
+
+        /** The centres but {@code cluster}'s, in order. */
+        double[][] without(int cluster) {
+            double[][] rest = new double[centres.length - 1][];
+            for (int c = 0, r = 0; c < centres.length; c++) {
+                if (c != cluster) {
+                    rest[r++] = centres[c];
+                }
+            }
+            return rest;
+        }
+
+        /** The cluster whose centre is nearest {@code cluster}'s (the first of those). */
+        int nearest(int cluster) {
+            double apart = Double.MAX_VALUE;
+            int nearest = -1;
+            for (int c = 0; c < centres.length; c++) {
+                double d = KMeans.distance(centres[c], centres[cluster]);
+                if (c != cluster && d < apart) {
+                    apart = d;
+                    nearest = c;
+                }
+            }
+            return nearest;
         }
     }
 
