@@ -17,7 +17,7 @@ public final class FrameCursor implements AutoCloseable {
     private final Path file;
     private final VideoEntity video;
     private final BatchPlan plan;
-    private final int last;
+    private int last;
     private int next;
     private FrameSource source;
 
@@ -41,26 +41,48 @@ public final class FrameCursor implements AutoCloseable {
         return next <= last;
     }
 
+    /**
+     * Goes on past {@code last} to {@code newLast}, reading on from the same decoder: the frames that
+     * follow need no new opening of the file nor a seek.
+     */
+    public void extendTo(int newLast) {
+        if (newLast < last) {
+            throw new IllegalArgumentException("frame " + newLast + " is before " + last);
+        }
+        last = newLast;
+    }
+
     /** The frame the next {@link #read} returns. */
     public int next() {
         return next;
     }
 
     public VideoFrame read() {
-        if (source == null) {
-            source = FrameSource.open(file, next);
-        }
-        while (source.nextIndex() < next) {
-            if (!source.skip()) {
-                throw endedEarly();
-            }
-        }
+        decodeUpTo(next);
         VideoFrame frame = source.next();
         if (frame == null) {
             throw endedEarly();
         }
         next += plan.stride();
         return frame;
+    }
+
+    /** Goes past the next frame without converting it to BGR: for a frame nothing is looked for in. */
+    public void skip() {
+        decodeUpTo(next + 1);
+        next += plan.stride();
+    }
+
+    /** Decodes past every frame before {@code index}. */
+    private void decodeUpTo(int index) {
+        if (source == null) {
+            source = FrameSource.open(file, next);
+        }
+        while (source.nextIndex() < index) {
+            if (!source.skip()) {
+                throw endedEarly();
+            }
+        }
     }
 
     private AnalysisException endedEarly() {

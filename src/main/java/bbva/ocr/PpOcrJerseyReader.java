@@ -93,5 +93,6 @@ public final class PpOcrJerseyReader implements JerseyReader {
     @Override
     public void close() {
         session.close();
+        preprocessor.close();
     }
 }

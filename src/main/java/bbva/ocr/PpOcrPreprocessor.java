@@ -19,12 +19,26 @@ import org.bytedeco.opencv.opencv_core.Size;
  * reads better with a margin, and two digits 2 CTC steps wide merge ("00" read as "0") unless
  * stretched. Jersey crops are narrow, so this stays far cheaper than padding every crop to 320.
  */
-public final class PpOcrPreprocessor {
+public final class PpOcrPreprocessor implements AutoCloseable {
     public static final int HEIGHT = 48;
     public static final int MAX_WIDTH = 320;
     static final int MIN_WIDTH = 64;
     static final double MARGIN = 0.15;
     static final double STRETCH = 2.0;
+    private static final float[] NORMALIZED = new float[256];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            NORMALIZED[v] = (v / 255f - 0.5f) / 0.5f;
+        }
+    }
+
+    // The images a crop passes through, kept from call to call: a JavaCPP allocation costs more than a crop's resizing
+    private final Mat in = new Mat();
+    private final Mat framed = new Mat();
+    private final Mat resized = new Mat();
+    private final Scalar none = new Scalar();
+    private final Size size = new Size(MIN_WIDTH, HEIGHT);
 
     /** The tensor's width for a batch: the widest crop, at least {@link #MIN_WIDTH}, a multiple of 8. */
     public static int batchWidth(List<VideoFrame> crops) {
@@ -66,6 +80,7 @@ public final class PpOcrPreprocessor {
         return side + 2 * margin(side);
     }
 
+    /** The crops as one tensor [N, 3, 48, W]; one thread at a time. */
     public float[] toTensor(List<VideoFrame> crops) {
         int width = batchWidth(crops);
         int plane = HEIGHT * width;
@@ -73,26 +88,37 @@ public final class PpOcrPreprocessor {
         for (int n = 0; n < crops.size(); n++) {
             VideoFrame crop = crops.get(n);
             int w = scaledWidth(crop);
+            in.create(crop.height(), crop.width(), opencv_core.CV_8UC3);
+            in.data().put(crop.bgr());
+            int mx = margin(crop.width());
+            int my = margin(crop.height());
+            opencv_core.copyMakeBorder(in, framed, my, my, mx, mx, opencv_core.BORDER_REPLICATE, none);
+            opencv_imgproc.resize(framed, resized, size.width(w), 0, 0, opencv_imgproc.INTER_LINEAR);
             byte[] px = new byte[HEIGHT * w * 3];
-            try (Mat in = new Mat(crop.height(), crop.width(), opencv_core.CV_8UC3); Mat framed = new Mat();
-                 Mat resized = new Mat()) {
-                in.data().put(crop.bgr());
-                int mx = margin(crop.width());
-                int my = margin(crop.height());
-                opencv_core.copyMakeBorder(in, framed, my, my, mx, mx, opencv_core.BORDER_REPLICATE, new Scalar());
-                opencv_imgproc.resize(framed, resized, new Size(w, HEIGHT), 0, 0, opencv_imgproc.INTER_LINEAR);
-                resized.data().get(px);
-            }
-            int base = n * 3 * plane;
+            resized.data().get(px);
+            normalize(px, w, out, n * 3 * plane, width);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        in.close();
+        framed.close();
+        resized.close();
+        none.close();
+        size.close();
+    }
+
+    /** (x/255 - 0.5) / 0.5 of a {@code w}-wide BGR crop into its planes of a {@code width}-wide tensor, from {@code base}. */
+    private static void normalize(byte[] px, int w, float[] out, int base, int width) {
+        for (int c = 0; c < 3; c++) {
             for (int y = 0; y < HEIGHT; y++) {
-                for (int x = 0; x < w; x++) {
-                    int p = (y * w + x) * 3;
-                    for (int c = 0; c < 3; c++) {
-                        out[base + c * plane + y * width + x] = ((px[p + c] & 0xff) / 255f - 0.5f) / 0.5f;
-                    }
+                int o = base + (c * HEIGHT + y) * width;
+                for (int x = 0, p = y * w * 3 + c; x < w; x++, p += 3) {
+                    out[o + x] = NORMALIZED[px[p] & 0xff];
                 }
             }
         }
-        return out;
     }
 }

@@ -6,7 +6,6 @@ import bbva.ocr.JerseyPicks;
 import bbva.store.VideoEntity;
 import bbva.BatchPlan;
 import bbva.store.Store;
-import bbva.video.VideoFrame;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,10 +17,6 @@ import java.util.Map;
  * than frame by frame. Always the whole batch but after a restart from an older mid-batch checkpoint.
  */
 record BatchCrops(int first, int last, List<JerseyCrops.Crop> crops) {
-    static List<JerseyCrops.Crop> of(VideoFrame frame, Map<Integer, List<Detection>> detectionsByFrame) {
-        return JerseyCrops.forFrame(frame, detectionsByFrame.getOrDefault(frame.index(), List.of()));
-    }
-
     /** The stored detections of one batch that its frames' crops are cut from, by frame ({@link JerseyPicks#toRead}). */
     static Map<Integer, List<Detection>> detectionsByFrame(Store store, VideoEntity video, BatchPlan.Span span, int perPerson) {
         Map<Integer, List<Detection>> byFrame = new HashMap<>();

@@ -9,7 +9,6 @@ import bbva.ocr.JerseyCrops;
 import bbva.store.Phase;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
-import bbva.video.VideoFrame;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +43,16 @@ final class OcrCursor implements AutoCloseable {
 
     /** Starts batch {@code index} at its first frame, or at {@code resumeAt} when that frame is in it. */
     void start(int index, Integer resumeAt) {
-        close();
         BatchPlan.Span span = plan.span(index);
         int first = resumeAt != null && plan.batchOf(resumeAt) == index ? resumeAt : span.frameStart();
         batch = index;
         byFrame = BatchCrops.detectionsByFrame(store, video, span, params.ocrCrops());
-        frames = new FrameCursor(params.video(), video, plan, first, span.frameEnd());
+        if (frames != null && frames.next() == first) {
+            frames.extendTo(span.frameEnd());   // the batch just read ends where this one starts
+        } else {
+            close();
+            frames = new FrameCursor(params.video(), video, plan, first, span.frameEnd());
+        }
     }
 
     boolean hasNext() {
@@ -63,9 +66,13 @@ final class OcrCursor implements AutoCloseable {
         int last = first;
         List<JerseyCrops.Crop> crops = new ArrayList<>();
         while (frames.hasNext()) {
-            VideoFrame frame = frames.read();
-            crops.addAll(BatchCrops.of(frame, byFrame));
-            last = frame.index();
+            last = frames.next();
+            List<Detection> picks = byFrame.get(last);
+            if (picks == null) {
+                frames.skip();
+            } else {
+                crops.addAll(JerseyCrops.forFrame(frames.read(), picks));
+            }
         }
         step.at(Phase.OCR, batch, true);
         return new BatchCrops(first, last, crops);

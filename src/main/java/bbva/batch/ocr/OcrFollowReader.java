@@ -69,7 +69,6 @@ public class OcrFollowReader extends StepReader {
         long waitStart = System.nanoTime();
         try {
             while (!cursor.hasNext()) {
-                cursor.close();
                 long seen = DetectionRuns.news();
                 DetectionRuns.State detection = DetectionRuns.of(jobContext.getProperties().getProperty("video"));
                 Optional<Batch> next = store.firstToRead(video.id);
@@ -78,6 +77,7 @@ public class OcrFollowReader extends StepReader {
                 } else if (detectionOver(detection)) {
                     return null;
                 } else {
+                    cursor.close();   // the file is not held open while detection may take minutes
                     DetectionRuns.awaitNews(seen, POLL_MILLIS);
                 }
             }
