@@ -13,6 +13,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * What the OCR readers ("ocr" and "ocrFollow") walk through: one batch at a time, its frames decoded
@@ -25,16 +29,30 @@ final class OcrCursor implements AutoCloseable {
     private final AnalysisParameters params;
     private final VideoEntity video;
     private final BatchPlan plan;
+    /** Null when each batch is decoded when asked. */
+    private final ExecutorService ahead;
     private int batch = -1;
+    /** Touched only by the read-ahead thread while {@link #coming} runs. */
     private FrameCursor frames;
     private Map<Integer, List<Detection>> byFrame = Map.of();
+    /** The started batch's crops, being read ahead. */
+    private Future<BatchCrops> coming;
+    /** Whether the started batch is still to hand out, and the next frame to hand out (null before the first batch). */
+    private boolean pending;
+    private Integer next;
 
-    OcrCursor(Store store, AnalysisParameters params, VideoEntity video) throws IOException {
+    /** {@code readAhead}: a started batch is decoded on a thread of its own, beside the model's reading of the batch before. */
+    OcrCursor(Store store, AnalysisParameters params, VideoEntity video, boolean readAhead) throws IOException {
         this.store = store;
         this.params = params;
         this.video = video;
         this.plan = BatchPlan.of(video);
         FrameCursor.checkUnchanged(params.video(), video);
+        this.ahead = readAhead ? Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bbva-ocr-read-ahead");
+            t.setDaemon(true);
+            return t;
+        }) : null;
     }
 
     BatchPlan plan() {
@@ -45,23 +63,38 @@ final class OcrCursor implements AutoCloseable {
     void start(int index, Integer resumeAt) {
         BatchPlan.Span span = plan.span(index);
         int first = resumeAt != null && plan.batchOf(resumeAt) == index ? resumeAt : span.frameStart();
+        settle();
         batch = index;
         byFrame = BatchCrops.detectionsByFrame(store, video, span, params.ocrCrops());
         if (frames != null && frames.next() == first) {
             frames.extendTo(span.frameEnd());   // the batch just read ends where this one starts
         } else {
-            close();
+            closeFrames();
             frames = new FrameCursor(params.video(), video, plan, first, span.frameEnd());
+        }
+        next = first;
+        pending = frames.hasNext();
+        if (ahead != null && pending) {
+            coming = ahead.submit(this::decode);
         }
     }
 
     boolean hasNext() {
-        return frames != null && frames.hasNext();
+        return pending;
     }
 
     /** The crops of the rest of the batch. */
-    BatchCrops read(StepState step) {
+    BatchCrops read(StepState step) throws InterruptedException {
         step.at(Phase.OCR, batch, false);
+        BatchCrops crops = coming != null ? await(coming) : decode();
+        coming = null;
+        pending = false;
+        next = crops.last() + plan.stride();
+        step.at(Phase.OCR, batch, true);
+        return crops;
+    }
+
+    private BatchCrops decode() {
         int first = frames.next();
         int last = first;
         List<JerseyCrops.Crop> crops = new ArrayList<>();
@@ -74,20 +107,59 @@ final class OcrCursor implements AutoCloseable {
                 crops.addAll(JerseyCrops.forFrame(frames.read(), picks));
             }
         }
-        step.at(Phase.OCR, batch, true);
         return new BatchCrops(first, last, crops);
+    }
+
+    private static BatchCrops await(Future<BatchCrops> crops) throws InterruptedException {
+        try {
+            return crops.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Waits for a batch read ahead and never handed out (the decoder must not be touched under it); its failure is not this run's. */
+    private void settle() {
+        if (coming == null) {
+            return;
+        }
+        try {
+            await(coming);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException ignored) {
+            closeFrames();   // where it stopped is unknown
+        } finally {
+            coming = null;
+        }
     }
 
     /** The next frame to read, null before the first batch. */
     Integer next() {
-        return frames == null ? null : frames.next();
+        return next;
+    }
+
+    /** Lets go of the video file; the next {@link #start} opens it again. */
+    void release() {
+        settle();
+        closeFrames();
+    }
+
+    private void closeFrames() {
+        if (frames != null) {
+            frames.close();
+            frames = null;
+        }
     }
 
     @Override
     public void close() {
-        if (frames != null) {
-            frames.close();
-            frames = null;
+        release();
+        if (ahead != null) {
+            ahead.shutdown();
         }
     }
 }

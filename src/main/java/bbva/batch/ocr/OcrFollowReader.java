@@ -56,7 +56,7 @@ public class OcrFollowReader extends StepReader {
             return;
         }
         video = job.video();
-        cursor = new OcrCursor(store, params, video);
+        cursor = new OcrCursor(store, params, video, false);   // detection has the other cores
         resumeAt = (Position) checkpoint;
         opened = System.nanoTime();
     }
@@ -77,7 +77,7 @@ public class OcrFollowReader extends StepReader {
                 } else if (detectionOver(detection)) {
                     return null;
                 } else {
-                    cursor.close();   // the file is not held open while detection may take minutes
+                    cursor.release();   // the file is not held open while detection may take minutes
                     DetectionRuns.awaitNews(seen, POLL_MILLIS);
                 }
             }

@@ -44,7 +44,8 @@ public class OcrReader extends StepReader {
     @Override
     public void open(Serializable checkpoint) throws IOException {
         video = job.video();
-        cursor = new OcrCursor(store, job.params(), video);
+        // the partitions' engines leave a core to decode on beside them
+        cursor = new OcrCursor(store, job.params(), video, Runtime.getRuntime().availableProcessors() > job.params().ocrThreads());
         from = Integer.parseInt(firstBatch);
         to = Integer.parseInt(lastBatch);
         resumeAt = (Integer) checkpoint;
@@ -54,17 +55,25 @@ public class OcrReader extends StepReader {
     }
 
     @Override
-    public Object readItem() {
-        while (!cursor.hasNext()) {
-            Optional<Batch> next = store.firstToRead(video.id, from, to);
-            if (next.isEmpty()) {
-                return null;
-            }
-            cursor.start(next.get().index(), resumeAt);
-            resumeAt = null;
-            from = next.get().index() + 1;
+    public Object readItem() throws InterruptedException {
+        if (!cursor.hasNext() && !startNext()) {
+            return null;
         }
-        return cursor.read(state());
+        BatchCrops crops = cursor.read(state());
+        startNext();   // read ahead while the model reads this one
+        return crops;
+    }
+
+    /** Starts the range's next batch to read, if any. */
+    private boolean startNext() {
+        Optional<Batch> next = store.firstToRead(video.id, from, to);
+        if (next.isEmpty()) {
+            return false;
+        }
+        cursor.start(next.get().index(), resumeAt);
+        resumeAt = null;
+        from = next.get().index() + 1;
+        return true;
     }
 
     @Override
