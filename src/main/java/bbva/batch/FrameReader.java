@@ -8,9 +8,7 @@ import bbva.video.VideoFrame;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -60,16 +58,8 @@ public abstract class FrameReader extends StepReader {
             next = checkpoint == null ? range.first() : (Integer) checkpoint;
             last = range.last();
             frames = new FrameCursor(params.video(), video, plan, next, range.last());
-            ahead = params.readAhead(Runtime.getRuntime().availableProcessors()) ? readAheadThread() : null;
+            ahead = params.readAhead(Runtime.getRuntime().availableProcessors()) ? ReadAhead.thread("bbva-read-ahead") : null;
         }
-    }
-
-    private static ExecutorService readAheadThread() {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "bbva-read-ahead");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     @Override
@@ -81,7 +71,7 @@ public abstract class FrameReader extends StepReader {
         if (ahead != null && coming == null) {
             coming = ahead.submit(this::read);   // the first: not in open, before a subclass has made what item needs
         }
-        Object item = ahead != null ? await(coming) : read();
+        Object item = ahead != null ? ReadAhead.await(coming) : read();
         coming = null;
         if (item == null) {
             return null;
@@ -97,17 +87,6 @@ public abstract class FrameReader extends StepReader {
         return frames.hasNext() ? item(frames.read()) : null;
     }
 
-    private static Object await(Future<Object> item) throws InterruptedException {
-        try {
-            return item.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
     @Override
     public Serializable checkpointInfo() {
         return frames == null ? null : next;
@@ -120,7 +99,7 @@ public abstract class FrameReader extends StepReader {
         }
         try {
             if (coming != null) {
-                await(coming);   // the decoder must not close under it
+                ReadAhead.await(coming);   // the decoder must not close under it
             }
         } catch (RuntimeException ignored) {
             // a frame read ahead and never handed out: its failure is not this run's

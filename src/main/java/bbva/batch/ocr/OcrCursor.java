@@ -4,6 +4,7 @@ import bbva.AnalysisParameters;
 import bbva.detect.Detection;
 import bbva.BatchPlan;
 import bbva.batch.FrameCursor;
+import bbva.batch.ReadAhead;
 import bbva.batch.StepState;
 import bbva.ocr.JerseyCrops;
 import bbva.store.Phase;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -48,11 +48,7 @@ final class OcrCursor implements AutoCloseable {
         this.video = video;
         this.plan = BatchPlan.of(video);
         FrameCursor.checkUnchanged(params.video(), video);
-        this.ahead = readAhead ? Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "bbva-ocr-read-ahead");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.ahead = readAhead ? ReadAhead.thread("bbva-ocr-read-ahead") : null;
     }
 
     BatchPlan plan() {
@@ -86,7 +82,7 @@ final class OcrCursor implements AutoCloseable {
     /** The crops of the rest of the batch. */
     BatchCrops read(StepState step) throws InterruptedException {
         step.at(Phase.OCR, batch, false);
-        BatchCrops crops = coming != null ? await(coming) : decode();
+        BatchCrops crops = coming != null ? ReadAhead.await(coming) : decode();
         coming = null;
         pending = false;
         next = crops.last() + plan.stride();
@@ -110,30 +106,25 @@ final class OcrCursor implements AutoCloseable {
         return new BatchCrops(first, last, crops);
     }
 
-    private static BatchCrops await(Future<BatchCrops> crops) throws InterruptedException {
-        try {
-            return crops.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    /** Waits for a batch read ahead and never handed out (the decoder must not be touched under it); its failure is not this run's. */
+    /**
+     * Waits for a batch read ahead and never handed out, even when interrupted: the decoder must not
+     * be touched under it. Its failure is not this run's.
+     */
     private void settle() {
-        if (coming == null) {
-            return;
+        boolean interrupted = false;
+        while (coming != null) {
+            try {
+                coming.get();
+                coming = null;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                coming = null;
+                closeFrames();   // where it stopped is unknown
+            }
         }
-        try {
-            await(coming);
-        } catch (InterruptedException e) {
+        if (interrupted) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException ignored) {
-            closeFrames();   // where it stopped is unknown
-        } finally {
-            coming = null;
         }
     }
 
