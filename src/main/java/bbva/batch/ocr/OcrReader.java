@@ -18,7 +18,9 @@ import java.util.Optional;
 /**
  * Reader of a step "ocr" partition: the batches of its range whose OCR is still to do (what step
  * "ocrFollow" or an earlier execution read is skipped), lowest first, each re-decoded with the crops
- * to read in its frames, one item per batch. Checkpoint = the next frame (a batch's first, but after a
+ * to read in its frames, one item per batch. As soon as it hands out a batch it starts the next, which
+ * is decoded on a thread of its own while the model reads the one handed out, unless the partitions'
+ * engines of one thread each fill the cores. Checkpoint = the next frame (a batch's first, but after a
  * restart from an older checkpoint, which may be mid-batch).
  */
 @Named("ocrReader")
@@ -44,7 +46,7 @@ public class OcrReader extends StepReader {
     @Override
     public void open(Serializable checkpoint) throws IOException {
         video = job.video();
-        // the partitions' engines leave a core to decode on beside them
+        // one partition per core fills the cores with engines of one thread; fewer leave time for decoding beside the model
         cursor = new OcrCursor(store, job.params(), video, Runtime.getRuntime().availableProcessors() > job.params().ocrThreads());
         from = Integer.parseInt(firstBatch);
         to = Integer.parseInt(lastBatch);
