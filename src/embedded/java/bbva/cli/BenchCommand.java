@@ -57,8 +57,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--modes", description = "Compare execution modes instead: sequential, one detection stream per core, pipeline.")
     boolean modes;
 
+    /** Every run's folder, deleted when the bench ends. */
+    private final ScratchDirs scratch = new ScratchDirs();
+
     @Override
     public Integer call() throws Exception {
+        try (scratch) {
+            return measure();
+        }
+    }
+
+    private Integer measure() throws Exception {
         if (ocrOnly) {
             OcrBench.run(System.out);
             return ExitCodes.OK;
@@ -67,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
             if (!(game > 0)) {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--game needs a length in minutes above 0.");
             }
-            GameBench.run(game, System.out);
+            GameBench.run(game, System.out, scratch);
             return ExitCodes.OK;
         }
         if (video == null) {
@@ -143,7 +152,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private Properties run(String label, int maxFrames, int batchSize, Path chosenModel, List<String> extra)
             throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("bbva-bench");
+        Path dir = scratch.create("bbva-bench");
         Path stats = dir.resolve("stats.properties");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(JVM_OPTIONS);
@@ -190,7 +199,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private Properties plainLoop(int total, Path chosenModel, String tiling) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("bbva-bench");
+        Path dir = scratch.create("bbva-bench");
         Path stats = dir.resolve("stats.properties");
         List<String> args = new ArrayList<>(JVM_OPTIONS);   // as the jobs it is compared with
         args.addAll(List.of("-D" + RunStats.PROPERTY + "=" + stats, PlainLoop.class.getName(), video.toString(), detector.id(),
@@ -211,7 +220,7 @@ final class BenchCommand implements Callable<Integer> {
      */
     private Properties loopsSideBySide(int total, Path chosenModel) throws IOException, InterruptedException {
         int loops = Runtime.getRuntime().availableProcessors();
-        Path dir = Files.createTempDirectory("bbva-bench");
+        Path dir = scratch.create("bbva-bench");
         List<Process> running = new ArrayList<>();
         List<Path> stats = new ArrayList<>();
         System.out.print("run: " + loops + " plain loops x 1 thread side by side ... ");

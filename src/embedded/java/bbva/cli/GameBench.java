@@ -29,21 +29,21 @@ final class GameBench {
     private GameBench() {
     }
 
-    static void run(double minutes, PrintStream out) throws IOException, InterruptedException {
+    static void run(double minutes, PrintStream out, ScratchDirs scratch) throws IOException, InterruptedException {
         int whole = (int) Math.round(minutes * 60 * SyntheticGame.FPS);
         int quarter = Math.max(300, whole / 4);
         out.println("bench --game: a synthetic game of " + quarter + " and " + whole + " frames (" + SyntheticGame.W + "x"
                 + SyntheticGame.H + ", " + (int) SyntheticGame.FPS + " fps, 10 players and a referee), boxes replayed, "
                 + Runtime.getRuntime().availableProcessors() + " cores, heap " + JVM.get(1).substring(4));
-        Path smallGame = render(quarter, out);
+        Path smallGame = render(quarter, out, scratch);
         Properties small = analyze(smallGame, quarter, List.of());
         int everyBoxFrames = Math.min(quarter, EVERY_BOX_FRAMES);
         Properties everyBox = analyze(smallGame, everyBoxFrames,
                 List.of("--ocr-crops", "0", "--max-frames", Integer.toString(everyBoxFrames)));
-        delete(smallGame.getParent());
-        Path largeGame = render(whole, out);
+        scratch.delete(smallGame.getParent());
+        Path largeGame = render(whole, out, scratch);
         Properties large = analyze(largeGame, whole, List.of());
-        delete(largeGame.getParent());
+        scratch.delete(largeGame.getParent());
         out.println();
         out.println(String.format(Locale.ROOT, "%-10s %14s %14s %8s", "step", quarter + " frames", whole + " frames", "ratio"));
         for (String step : STEPS) {
@@ -67,8 +67,8 @@ final class GameBench {
     }
 
     /** Renders a game of {@code frames} frames in a new folder: the video's path (its boxes beside it, .csv). */
-    private static Path render(int frames, PrintStream out) throws IOException {
-        Path dir = Files.createTempDirectory("bbva-game");
+    private static Path render(int frames, PrintStream out, ScratchDirs scratch) throws IOException {
+        Path dir = scratch.create("bbva-game");
         Path video = dir.resolve("game-" + frames + ".mp4");
         long t0 = System.nanoTime();
         SyntheticGame.write(video, boxesOf(video), frames);
@@ -117,15 +117,6 @@ final class GameBench {
             unidentified += p.get("identified").asBoolean() ? 0 : 1;
         }
         return found + "/10 players by (team, number), " + unidentified + " unidentified (the referee: 1)";
-    }
-
-    /** A game's folder holds its video, boxes and databases: hundreds of MB for a long game. */
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
     }
 
     private static long size(Path dir) throws IOException {
