@@ -21,12 +21,17 @@ public final class OnnxSession implements AutoCloseable {
     public record Tensor(float[] data, long[] shape) {
     }
 
-    private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
+    private static final OrtEnvironment ENV = environment();
 
     private final OrtSession session;
 
     private OnnxSession(OrtSession session) {
         this.session = session;
+    }
+
+    private static OrtEnvironment environment() {
+        OnnxNatives.useCache();
+        return OrtEnvironment.getEnvironment();
     }
 
     public static OnnxSession open(String file, int threads) throws OrtException {
