@@ -1,5 +1,7 @@
 package bbva.server;
 
+import bbva.TestPaths;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,10 +22,12 @@ final class Browser implements AutoCloseable {
 
     final WebDriver driver;
     private final ChromeDriverService service;
+    private final Path profile;
 
-    private Browser(WebDriver driver, ChromeDriverService service) {
+    private Browser(WebDriver driver, ChromeDriverService service, Path profile) {
         this.driver = driver;
         this.service = service;
+        this.profile = profile;
     }
 
     /** A fresh browser with its own profile; the test is skipped where Chromium is not installed. */
@@ -42,7 +46,7 @@ final class Browser implements AutoCloseable {
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
-        return new Browser(new ChromeDriver(service, options), service);
+        return new Browser(new ChromeDriver(service, options), service, profile);
     }
 
     void screenshot(Path file) throws Exception {
@@ -52,7 +56,15 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.quit();
-        service.stop();
+        try {
+            driver.quit();
+            service.stop();
+        } finally {
+            try {
+                TestPaths.deleteTree(profile);
+            } catch (IOException e) {
+                System.err.println("Could not delete the browser's profile " + profile + ": " + e);
+            }
+        }
     }
 }
