@@ -17,12 +17,23 @@ import java.util.TreeMap;
  * better the taller the person, the less of them people in front cover, and away from the frame's edge
  * (a cut-off box shows half a shirt); the detector's score breaks ties. Boxes that are
  * not people on the floor (number boxes of a basketball model) are kept as they are.
+ * <p>A broadcast player (a chain {@link #CLOSER_MIN}-{@link JerseyCrops#SMALL} of the frame's height)
+ * shows his number in a few frames of a batch only, as he turns, and in a few pixels: besides his
+ * best views as they are, his best views of {@link #CLOSER_VIEWS} stretches are also looked at
+ * closer ({@link JerseyView.Look#PRINT}). On the shared NBA clip and six copies of it (other sizes
+ * and bit rates) that read blue #11 on two of them, blue #30 on more tracks of each, and no number
+ * nobody can read. Shorter people are too small for a number to be read (vtest.avi's 60-px walkers
+ * then read a "1" in a stripe); taller ones are read well enough as they are.
  */
 public final class JerseyPicks {
     /** A box overlapping the last box of a chain this much (IoU) continues it. */
     static final double LINK = 0.3;
     /** Pixels from the frame's edge within which a box counts as cut off. */
     static final float EDGE = 2;
+    /** Chains shorter than this share of the frame's height get no closer looks. */
+    static final float CLOSER_MIN = 0.15f;
+    /** A broadcast player's stretches per batch, each one's best view looked at closer (those not read as they are). */
+    static final int CLOSER_VIEWS = 10;
 
     private JerseyPicks() {
     }
@@ -31,22 +42,23 @@ public final class JerseyPicks {
      * What OCR reads of one batch's stored detections: {@link #of} its boxes, weak ones aside (in pipeline
      * mode OCR runs before step track has kept or deleted them, so every mode reads the same crops).
      */
-    public static List<Detection> toRead(List<Detection> stored, int width, int height, int perPerson) {
+    public static List<JerseyView> toRead(List<Detection> stored, int width, int height, int perPerson) {
         return of(stored.stream().filter(d -> !d.weak()).toList(), width, height, perPerson);
     }
 
     /** How many crops of people OCR reads in a batch of these stored detections: what its progress counts. */
     public static int cropsToRead(List<Detection> stored, int width, int height, int perPerson) {
-        return (int) toRead(stored, width, height, perPerson).stream().filter(Detection::inPlay).count();
+        return (int) toRead(stored, width, height, perPerson).stream().filter(v -> v.box().inPlay()).count();
     }
 
     /**
-     * The detections of one batch to cut crops from: every non-person box, and at most
-     * {@code perPerson} boxes of each chain of people on the floor; {@code perPerson <= 0} keeps all.
+     * The views of one batch's detections to cut crops from: every non-person box, at most
+     * {@code perPerson} boxes of each chain of people on the floor as they are, and a broadcast player's
+     * closer looks; {@code perPerson <= 0} reads every box as it is.
      */
-    public static List<Detection> of(List<Detection> batch, int width, int height, int perPerson) {
+    public static List<JerseyView> of(List<Detection> batch, int width, int height, int perPerson) {
         if (perPerson <= 0) {
-            return batch;
+            return batch.stream().map(d -> new JerseyView(d, JerseyView.Look.AS_IS)).toList();
         }
         Map<Integer, List<Detection>> byFrame = new TreeMap<>();
         for (Detection d : batch) {
@@ -54,12 +66,26 @@ public final class JerseyPicks {
                 byFrame.computeIfAbsent(d.frame(), k -> new ArrayList<>()).add(d);
             }
         }
-        List<Detection> keep = new ArrayList<>(batch.stream().filter(d -> !d.inPlay()).toList());
+        List<JerseyView> keep = new ArrayList<>(batch.stream().filter(d -> !d.inPlay()).map(d -> new JerseyView(d, JerseyView.Look.AS_IS)).toList());
         for (List<Detection> chain : chains(byFrame)) {
-            keep.addAll(best(chain, byFrame, width, height, perPerson));
+            List<Detection> asIs = best(chain, byFrame, width, height, perPerson);
+            asIs.forEach(d -> keep.add(new JerseyView(d, JerseyView.Look.AS_IS)));
+            if (closerLooks(chain, height) && CLOSER_VIEWS > perPerson) {
+                for (Detection d : best(chain, byFrame, width, height, CLOSER_VIEWS)) {
+                    if (!asIs.contains(d)) {
+                        keep.add(new JerseyView(d, JerseyView.Look.PRINT));
+                    }
+                }
+            }
         }
-        keep.sort(Comparator.comparingInt(Detection::frame).thenComparingInt(Detection::index));
+        keep.sort(Comparator.comparingInt((JerseyView v) -> v.box().frame()).thenComparingInt(v -> v.box().index()));
         return keep;
+    }
+
+    /** Whether a chain is of a broadcast player: its median height between {@link #CLOSER_MIN} and {@link JerseyCrops#SMALL} of the frame's. */
+    static boolean closerLooks(List<Detection> chain, int height) {
+        double median = chain.stream().mapToDouble(Detection::height).sorted().skip(chain.size() / 2).findFirst().orElse(0);
+        return median >= CLOSER_MIN * height && median < JerseyCrops.SMALL * height;
     }
 
     /** Boxes linked frame to frame, best overlap first (ties: lower rank); a box no chain takes starts one. */

@@ -3,6 +3,7 @@ package bbva.batch.ocr;
 import bbva.detect.Detection;
 import bbva.ocr.JerseyCrops;
 import bbva.ocr.JerseyPicks;
+import bbva.ocr.JerseyView;
 import bbva.store.VideoEntity;
 import bbva.BatchPlan;
 import bbva.store.Store;
@@ -17,12 +18,12 @@ import java.util.Map;
  * than frame by frame. Always the whole batch but after a restart from an older mid-batch checkpoint.
  */
 record BatchCrops(int first, int last, List<JerseyCrops.Crop> crops) {
-    /** The stored detections of one batch that its frames' crops are cut from, by frame ({@link JerseyPicks#toRead}). */
-    static Map<Integer, List<Detection>> detectionsByFrame(Store store, VideoEntity video, BatchPlan.Span span, int perPerson) {
-        Map<Integer, List<Detection>> byFrame = new HashMap<>();
+    /** The views of one batch's stored detections that its frames' crops are cut from, by frame ({@link JerseyPicks#toRead}). */
+    static Map<Integer, List<JerseyView>> viewsByFrame(Store store, VideoEntity video, BatchPlan.Span span, int perPerson) {
+        Map<Integer, List<JerseyView>> byFrame = new HashMap<>();
         List<Detection> stored = store.detections(video.id, span.frameStart(), span.frameEnd());
-        for (Detection d : JerseyPicks.toRead(stored, video.width, video.height, perPerson)) {
-            byFrame.computeIfAbsent(d.frame(), k -> new ArrayList<>()).add(d);
+        for (JerseyView v : JerseyPicks.toRead(stored, video.width, video.height, perPerson)) {
+            byFrame.computeIfAbsent(v.box().frame(), k -> new ArrayList<>()).add(v);
         }
         return byFrame;
     }

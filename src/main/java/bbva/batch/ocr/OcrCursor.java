@@ -7,6 +7,7 @@ import bbva.batch.FrameCursor;
 import bbva.batch.ReadAhead;
 import bbva.batch.StepState;
 import bbva.ocr.JerseyCrops;
+import bbva.ocr.JerseyView;
 import bbva.store.Phase;
 import bbva.store.Store;
 import bbva.store.VideoEntity;
@@ -34,7 +35,7 @@ final class OcrCursor implements AutoCloseable {
     private int batch = -1;
     /** Touched only by the read-ahead thread while {@link #coming} runs. */
     private FrameCursor frames;
-    private Map<Integer, List<Detection>> byFrame = Map.of();
+    private Map<Integer, List<JerseyView>> byFrame = Map.of();
     /** The started batch's crops, being read ahead. */
     private Future<BatchCrops> coming;
     /** Whether the started batch is still to hand out, and the next frame to hand out (null before the first batch). */
@@ -61,7 +62,7 @@ final class OcrCursor implements AutoCloseable {
         int first = resumeAt != null && plan.batchOf(resumeAt) == index ? resumeAt : span.frameStart();
         settle();
         batch = index;
-        byFrame = BatchCrops.detectionsByFrame(store, video, span, params.ocrCrops());
+        byFrame = BatchCrops.viewsByFrame(store, video, span, params.ocrCrops());
         if (frames != null && frames.next() == first) {
             frames.extendTo(span.frameEnd());   // the batch just read ends where this one starts
         } else {
@@ -96,7 +97,7 @@ final class OcrCursor implements AutoCloseable {
         List<JerseyCrops.Crop> crops = new ArrayList<>();
         while (frames.hasNext()) {
             last = frames.next();
-            List<Detection> picks = byFrame.get(last);
+            List<JerseyView> picks = byFrame.get(last);
             if (picks == null) {
                 frames.skip();
             } else {

@@ -45,7 +45,10 @@ public class OcrProcessor implements ItemProcessor {
         List<JerseyReading> readings = reader.read(crops.stream().map(JerseyCrops.Crop::image).toList());
         Map<Detection, JerseyReading> out = new LinkedHashMap<>();
         for (int i = 0; i < crops.size(); i++) {
-            out.put(crops.get(i).person(), readings.get(i));
+            JerseyReading kept = crops.get(i).look().kept(readings.get(i));
+            if (kept != null) {
+                out.put(crops.get(i).person(), kept);
+            }
         }
         return new BatchReadings(batch.first(), batch.last(), out, reader.engine());
     }
