@@ -20,9 +20,9 @@ import java.util.TreeMap;
  * <p>A broadcast player (a chain {@link #CLOSER_MIN}-{@link JerseyCrops#SMALL} of the frame's height)
  * shows his number in a few frames of a batch only, as he turns, and in a few pixels: besides his
  * best views as they are, his best views of {@link #CLOSER_VIEWS} stretches are also looked at
- * closer ({@link JerseyView.Look#PRINT}). On the shared NBA clip and six copies of it (other sizes
- * and bit rates) that read blue #11 on two of them, blue #30 on more tracks of each, and no number
- * nobody can read. Shorter people are too small for a number to be read (vtest.avi's 60-px walkers
+ * closer ({@link JerseyView.Look#PRINT}). On the shared NBA clip and seven copies of it (other sizes
+ * and bit rates) that read blue #11 on three of the eight (never before), blue #30 on more tracks of
+ * four, and no number nobody can read. Shorter people are too small for a number to be read (vtest.avi's 60-px walkers
  * then read a "1" in a stripe); taller ones are read well enough as they are.
  */
 public final class JerseyPicks {
