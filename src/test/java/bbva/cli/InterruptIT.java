@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bbva.TestPaths;
+import bbva.ocr.JerseyView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,11 +39,21 @@ class InterruptIT {
         String exported = cli.export(vtest);
         Exports.assertCountedAsExported(resumed, exported);
         JsonNode export = new ObjectMapper().readTree(exported);
-        // the batch the stop cut in two chunks counts its crops over both: OCR read as many as were counted
+        // the batch the stop cut in two chunks counts its crops over both: OCR read as many as were counted,
+        // stored a reading of every view as it is, and of closer looks only sure numbers
         Matcher ocr = Pattern.compile("jersey OCR +: (\\d+)/(\\d+) crops read").matcher(resumed);
         assertTrue(ocr.find(), resumed);
         assertEquals(ocr.group(2), ocr.group(1), resumed);
-        assertEquals(export.get("ocrReadings").size(), Integer.parseInt(ocr.group(1)), resumed);
+        Map<String, JerseyView.Look> views = Exports.ocrViews(export, 3);
+        assertEquals(views.size(), Integer.parseInt(ocr.group(1)), resumed);
+        Set<String> read = new HashSet<>();
+        for (JsonNode r : export.get("ocrReadings")) {
+            String key = r.get("frame") + "/" + r.get("index");
+            assertTrue(read.add(key), "read twice: " + key);
+            assertTrue(views.containsKey(key), "read but not picked: " + key);
+            assertTrue(views.get(key) == JerseyView.Look.AS_IS || r.get("confidence").asDouble() >= 0.7, "an unsure closer look stored: " + r);
+        }
+        views.forEach((key, look) -> assertTrue(look != JerseyView.Look.AS_IS || read.contains(key), "not stored: " + key));
         JsonNode detections = export.get("detections");
         Set<String> keys = new HashSet<>();
         Set<Integer> frames = new HashSet<>();
