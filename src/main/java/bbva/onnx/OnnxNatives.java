@@ -37,10 +37,10 @@ final class OnnxNatives {
         String base = "/ai/onnxruntime/native/" + platform + "/";
         try {
             URL main = OrtEnvironment.class.getResource(base + System.mapLibraryName(LIBRARIES.get(0)));
-            if (main == null || !(main.openConnection() instanceof JarURLConnection jar)) {
+            if (main == null) {
                 return;
             }
-            Path dir = cacheRoot().resolve("onnxruntime-" + platform + "-" + Long.toHexString(jar.getJarEntry().getCrc()));
+            Path dir = cacheRoot().resolve("onnxruntime-" + platform + "-" + build(main));
             for (String lib : LIBRARIES) {
                 copyOnce(OrtEnvironment.class.getResource(base + System.mapLibraryName(lib)), dir.resolve(System.mapLibraryName(lib)));
             }
@@ -48,6 +48,22 @@ final class OnnxNatives {
         } catch (IOException | RuntimeException e) {
             // a read-only home, say: ONNX Runtime's own copy in the temporary folder still works
         }
+    }
+
+    /**
+     * Which build of the library this is, without reading its 28 MB: the jar entry's checksum, or where
+     * the jar is not a plain file (an application server's class loader) the version and the size.
+     */
+    private static String build(URL library) throws IOException {
+        URLConnection c = library.openConnection();
+        if (c instanceof JarURLConnection jar) {
+            return Long.toHexString(jar.getJarEntry().getCrc());
+        }
+        long size = c.getContentLengthLong();
+        if (size <= 0) {
+            throw new IOException("no size for " + library);
+        }
+        return OrtEnvironment.class.getPackage().getImplementationVersion() + "-" + size;
     }
 
     private static Path cacheRoot() {
