@@ -26,21 +26,25 @@ final class OnnxNatives {
     }
 
     /**
-     * Points ONNX Runtime at the cache, filling it first if needed, unless the user set the property or
-     * the libraries are not in a jar for this platform (ONNX Runtime then finds them its own way).
+     * Points ONNX Runtime at the cache, filling it first if needed, when ONNX Runtime is on the JVM's
+     * class path (the CLI, the tests), the user did not set the property and its jar holds libraries for
+     * this platform; else ONNX Runtime finds them its own way.
      */
     static void useCache() {
         String platform = platform();
-        if (System.getProperty(PROPERTY) != null || platform == null) {
+        // A native library can be loaded by one class loader only: an application server's applications
+        // (each redeployment a new class loader) need ONNX Runtime's own fresh copy each
+        if (System.getProperty(PROPERTY) != null || platform == null
+                || OrtEnvironment.class.getClassLoader() != ClassLoader.getSystemClassLoader()) {
             return;
         }
         String base = "/ai/onnxruntime/native/" + platform + "/";
         try {
             URL main = OrtEnvironment.class.getResource(base + System.mapLibraryName(LIBRARIES.get(0)));
-            if (main == null) {
+            if (main == null || !(main.openConnection() instanceof JarURLConnection jar)) {
                 return;
             }
-            Path dir = cacheRoot().resolve("onnxruntime-" + platform + "-" + build(main));
+            Path dir = cacheRoot().resolve("onnxruntime-" + platform + "-" + Long.toHexString(jar.getJarEntry().getCrc()));
             for (String lib : LIBRARIES) {
                 copyOnce(OrtEnvironment.class.getResource(base + System.mapLibraryName(lib)), dir.resolve(System.mapLibraryName(lib)));
             }
@@ -48,22 +52,6 @@ final class OnnxNatives {
         } catch (IOException | RuntimeException e) {
             // a read-only home, say: ONNX Runtime's own copy in the temporary folder still works
         }
-    }
-
-    /**
-     * Which build of the library this is, without reading its 28 MB: the jar entry's checksum, or where
-     * the jar is not a plain file (an application server's class loader) the version and the size.
-     */
-    private static String build(URL library) throws IOException {
-        URLConnection c = library.openConnection();
-        if (c instanceof JarURLConnection jar) {
-            return Long.toHexString(jar.getJarEntry().getCrc());
-        }
-        long size = c.getContentLengthLong();
-        if (size <= 0) {
-            throw new IOException("no size for " + library);
-        }
-        return OrtEnvironment.class.getPackage().getImplementationVersion() + "-" + size;
     }
 
     private static Path cacheRoot() {
