@@ -35,7 +35,7 @@ public final class JerseyCrops {
     /** The crops of one frame's views: its people's, each paired with its number box if there is one. */
     public static List<Crop> forFrame(VideoFrame frame, List<JerseyView> views) {
         List<JerseyView> people = views.stream().filter(v -> v.box().inPlay()).toList();
-        List<Detection> numbers = views.stream().map(JerseyView::box).filter(d -> d.kind() == Kind.NUMBER).distinct().toList();
+        List<Detection> numbers = views.stream().map(JerseyView::box).filter(d -> d.kind() == Kind.NUMBER).toList();
         Detection[] numberOf = new Detection[people.size()];
         for (Detection n : numbers) {
             int best = -1;

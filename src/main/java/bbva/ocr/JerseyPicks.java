@@ -68,10 +68,11 @@ public final class JerseyPicks {
         }
         List<JerseyView> keep = new ArrayList<>(batch.stream().filter(d -> !d.inPlay()).map(d -> new JerseyView(d, JerseyView.Look.AS_IS)).toList());
         for (List<Detection> chain : chains(byFrame)) {
-            List<Detection> asIs = best(chain, byFrame, width, height, perPerson);
+            double[] views = chain.stream().mapToDouble(d -> view(d, byFrame.get(d.frame()), width, height)).toArray();
+            List<Detection> asIs = best(chain, views, perPerson);
             asIs.forEach(d -> keep.add(new JerseyView(d, JerseyView.Look.AS_IS)));
             if (closerLooks(chain, height) && CLOSER_VIEWS > perPerson) {
-                for (Detection d : best(chain, byFrame, width, height, CLOSER_VIEWS)) {
+                for (Detection d : best(chain, views, CLOSER_VIEWS)) {
                     if (!asIs.contains(d)) {
                         keep.add(new JerseyView(d, JerseyView.Look.PRINT));
                     }
@@ -129,23 +130,19 @@ public final class JerseyPicks {
         return all;
     }
 
-    private static List<Detection> best(List<Detection> chain, Map<Integer, List<Detection>> byFrame, int width, int height,
-                                        int perPerson) {
+    /** The best view (highest {@code views[i]}) of each of {@code stretches} equal stretches of the chain. */
+    private static List<Detection> best(List<Detection> chain, double[] views, int stretches) {
         List<Detection> out = new ArrayList<>();
         int n = chain.size();
-        int stretches = Math.min(perPerson, n);
-        for (int s = 0; s < stretches; s++) {
-            Detection pick = null;
-            double pickView = -1;
-            for (int i = s * n / stretches; i < (s + 1) * n / stretches; i++) {
-                Detection d = chain.get(i);
-                double view = view(d, byFrame.get(d.frame()), width, height);
-                if (pick == null || view > pickView) {   // a box turned inside out by clipping views below 0
-                    pick = d;
-                    pickView = view;
+        int cuts = Math.min(stretches, n);
+        for (int s = 0; s < cuts; s++) {
+            int pick = s * n / cuts;
+            for (int i = pick + 1; i < (s + 1) * n / cuts; i++) {
+                if (views[i] > views[pick]) {   // a box turned inside out by clipping views below 0
+                    pick = i;
                 }
             }
-            out.add(pick);
+            out.add(chain.get(pick));
         }
         return out;
     }
