@@ -138,7 +138,7 @@ public final class JerseyPicks {
         for (int s = 0; s < cuts; s++) {
             int pick = s * n / cuts;
             for (int i = pick + 1; i < (s + 1) * n / cuts; i++) {
-                if (views[i] > views[pick]) {   // a box turned inside out by clipping views below 0
+                if (views[i] > views[pick]) {
                     pick = i;
                 }
             }
