@@ -59,9 +59,12 @@ final class ModesBench {
         double ocr = seqOcr(sequential);
         double pipeWall = d(pipeline, "wallSeconds");
         System.out.println(String.format(Locale.ROOT, "sequential job            : %.1f s (OCR %.1f s, %.0f%% of it)", seqWall, ocr, 100 * ocr / seqWall));
-        System.out.println(String.format(Locale.ROOT, "pipeline job              : %.1f s; ratio %.2f of sequential (goal <= 1.00); saves %.0f%% of the OCR time "
-                        + "(goal >= 50%% when OCR is >= 20%% of the job); OCR waited %.1f s for detection",
-                pipeWall, pipeWall / seqWall, ocr > 0 ? 100 * (seqWall - pipeWall) / ocr : 0, d(pipeline, "ocrWaitSeconds")));
+        // the pipeline hides OCR behind detection: its saving is a share of OCR's time, which says little when OCR is small
+        String saving = ocr >= 0.2 * seqWall
+                ? String.format(Locale.ROOT, "saves %.0f%% of the OCR time (goal >= 50%%)", 100 * (seqWall - pipeWall) / ocr)
+                : String.format(Locale.ROOT, "OCR is %.0f%% of the job (the saving's goal, >= 50%% of the OCR time, is for OCR >= 20%%)", 100 * ocr / seqWall);
+        System.out.println(String.format(Locale.ROOT, "pipeline job              : %.1f s; ratio %.2f of sequential (goal <= 1.00); %s; OCR waited %.1f s for detection",
+                pipeWall, pipeWall / seqWall, saving, d(pipeline, "ocrWaitSeconds")));
     }
 
     private static double rate(Properties loop) {
